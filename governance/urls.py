@@ -1,0 +1,9 @@
+from django.urls import path
+
+from .views import conduct
+
+app_name = "governance"
+urlpatterns = [
+    path("account/codes/", conduct.acknowledge, name="acknowledge"),
+    path("codes/<int:pk>/", conduct.conduct_document, name="conduct-document"),
+]

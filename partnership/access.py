@@ -1,0 +1,44 @@
+"""Fetching a partnership's records for the user asking, the way healthchecks' views fetch a
+check: someone outside the partnership gets 404 (they must not learn it exists), someone
+inside it without the right gets 403. Views never write their own permission test."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from .models import Member, NominatingBody, Office, Partnership
+
+
+def get_partnership_for_user(request, slug: str) -> Partnership:
+    """A partnership whose private register the user may read (secretariat, members, staff)."""
+    partnership = get_object_or_404(Partnership, slug=slug)
+    if not request.user.has_perm("partnership.view_register", partnership):
+        raise Http404("No such partnership")
+    return partnership
+
+
+def get_partnership_for_secretariat(request, slug: str) -> Partnership:
+    """A partnership whose register the user may change: 403 to its members, 404 to others."""
+    partnership = get_partnership_for_user(request, slug)
+    if not request.user.has_perm("partnership.manage_register", partnership):
+        raise PermissionDenied("Only the partnership's secretariat can change its register.")
+    return partnership
+
+
+def get_body_for_secretariat(request, slug: str, pk: int) -> NominatingBody:
+    partnership = get_partnership_for_secretariat(request, slug)
+    return get_object_or_404(NominatingBody.objects.select_related("partnership"), pk=pk, partnership=partnership)
+
+
+def get_member_for_secretariat(request, slug: str, pk: int) -> Member:
+    partnership = get_partnership_for_secretariat(request, slug)
+    return get_object_or_404(
+        Member.objects.select_related("partnership", "person", "nominating_body"), pk=pk, partnership=partnership
+    )
+
+
+def get_office_for_secretariat(request, slug: str, pk: int) -> Office:
+    partnership = get_partnership_for_secretariat(request, slug)
+    return get_object_or_404(
+        Office.objects.select_related("partnership", "member__person"), pk=pk, partnership=partnership
+    )

@@ -1,0 +1,313 @@
+"""The partnership's register: the partnership and its rules, its terms of reference,
+nominating bodies and their seats, people and the seats they hold, substitutes, offices and
+withdrawal notices. Rules that span rows live in services.py."""
+
+import datetime
+
+from dateutil.relativedelta import relativedelta
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.db.models.functions import Lower
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+
+class User(AbstractUser):
+    """A login. Its person (if any) says which seats it holds."""
+
+    history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+
+class Nation(models.TextChoices):
+    ENGLAND_AND_WALES = "england-and-wales", "England and Wales"
+    SCOTLAND = "scotland", "Scotland"
+    NORTHERN_IRELAND = "northern-ireland", "Northern Ireland"
+
+
+def _between(low, high):
+    return [MinValueValidator(low), MaxValueValidator(high)]
+
+
+class Partnership(models.Model):
+    slug = models.SlugField(unique=True, help_text="Used in web addresses, for example warwickshire-scp.")
+    name = models.CharField(max_length=200, unique=True)
+    nation = models.CharField(
+        max_length=20,
+        choices=Nation.choices,
+        default=Nation.ENGLAND_AND_WALES,
+        help_text="Decides which bank holidays are not working days.",
+    )
+    secretariat_email = models.EmailField()
+    aim = models.TextField(blank=True)
+    objectives = models.TextField(blank=True, help_text="One objective a line.")
+    agenda_notice_working_days = models.PositiveSmallIntegerField(
+        default=5,
+        validators=_between(1, 30),
+        help_text="Agenda and papers go to members at least this many working days before a meeting (ToR 5.7).",
+    )
+    minutes_working_days = models.PositiveSmallIntegerField(
+        default=10,
+        validators=_between(1, 60),
+        help_text="Minutes are approved by the chair and circulated within this many working days (ToR 5.8).",
+    )
+    chair_term_years = models.PositiveSmallIntegerField(
+        default=2,
+        validators=_between(1, 5),
+        help_text="Length of a chair's or vice chair's term, in years (ToR 5.2).",
+    )
+    min_meetings_per_year = models.PositiveSmallIntegerField(
+        default=5, validators=_between(1, 52), help_text="The partnership meets at least this often (ToR 5.1)."
+    )
+    min_public_meetings_per_year = models.PositiveSmallIntegerField(
+        default=1, validators=_between(0, 52), help_text="Meetings held in public each year, at least."
+    )
+    withdrawal_notice_months = models.PositiveSmallIntegerField(
+        default=12,
+        validators=_between(1, 36),
+        help_text="Notice a nominating body gives before it withdraws (ToR 9).",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(agenda_notice_working_days__gte=1)
+                & Q(minutes_working_days__gte=1)
+                & Q(chair_term_years__gte=1)
+                & Q(min_meetings_per_year__gte=1)
+                & Q(withdrawal_notice_months__gte=1),
+                name="partnership_rule_numbers_positive",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("partnership:register", kwargs={"slug": self.slug})
+
+    @property
+    def objective_list(self):
+        return [line.strip() for line in self.objectives.splitlines() if line.strip()]
+
+    def term_end(self, starts_on: datetime.date) -> datetime.date:
+        """Last day of a chair's or vice chair's term that starts on `starts_on`."""
+        return starts_on + relativedelta(years=self.chair_term_years) - datetime.timedelta(days=1)
+
+    def withdrawal_effective_on(self, given_on: datetime.date) -> datetime.date:
+        return given_on + relativedelta(months=self.withdrawal_notice_months)
+
+
+class SecretariatMembership(models.Model):
+    """A login that runs one partnership's secretariat."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="secretariat")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="secretariat_of")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "user"], name="one_secretariat_row_per_user"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – secretariat of {self.partnership}"
+
+
+class TermsOfReference(models.Model):
+    """One dated version of the terms of reference, reviewed every year (ToR 10)."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="terms_of_reference")
+    version = models.CharField(max_length=40, help_text="For example 2026 or 3.1.")
+    adopted_on = models.DateField()
+    next_review_on = models.DateField(help_text="Reviewed every year: a year after adoption unless set.")
+    text = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-adopted_on"]
+        verbose_name = "terms of reference"
+        verbose_name_plural = "terms of reference"
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "version"], name="one_terms_version_per_partnership"),
+            models.CheckConstraint(
+                condition=Q(next_review_on__gt=models.F("adopted_on")), name="terms_review_after_adoption"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Terms of reference {self.version}"
+
+
+class NominatingBody(models.Model):
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="nominating_bodies")
+    name = models.CharField(max_length=200)
+    seats = models.PositiveSmallIntegerField(
+        default=1, validators=_between(1, 50), help_text="How many representatives this body may have."
+    )
+    is_responsible_authority = models.BooleanField(
+        default=False, help_text="A responsible authority under the Crime and Disorder Act 1998."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "nominating bodies"
+        constraints = [
+            models.UniqueConstraint(
+                "partnership",
+                Lower("name"),
+                name="one_body_name_per_partnership",
+                violation_error_message="This partnership already has a nominating body with that name.",
+            ),
+            models.CheckConstraint(condition=Q(seats__gte=1), name="body_has_a_seat"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(models.Model):
+    """One individual, who may hold seats on several partnerships, with one login."""
+
+    name = models.CharField(max_length=200)
+    email = models.EmailField()
+    user = models.OneToOneField(User, null=True, blank=True, on_delete=models.SET_NULL, related_name="person")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"),
+                name="one_person_per_email",
+                violation_error_message="Someone with that email address is already on the register.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class Member(models.Model):
+    """A person's seat on one partnership for one nominating body."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="members")
+    nominating_body = models.ForeignKey(NominatingBody, on_delete=models.PROTECT, related_name="members")
+    person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="seats")
+    role_in_body = models.CharField(
+        max_length=200, blank=True, help_text="For example Community Protection portfolio holder."
+    )
+    is_senior = models.BooleanField(
+        "senior officer or board member", default=True, help_text="Representatives are senior (ToR 4.2)."
+    )
+    is_elected_member = models.BooleanField("elected member", default=False)
+    is_designated_liaison_officer = models.BooleanField("designated liaison officer", default=False)
+    active = models.BooleanField(default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["nominating_body__name", "person__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "person"],
+                condition=Q(active=True),
+                name="one_active_seat_per_person_per_partnership",
+                violation_error_message="This person already holds a seat on this partnership.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person.name} ({self.nominating_body.name})"
+
+    @property
+    def name(self):
+        return self.person.name
+
+    @property
+    def email(self):
+        return self.person.email
+
+
+class Substitute(models.Model):
+    """A named substitute who may attend in a member's place (ToR 3.2)."""
+
+    member = models.ForeignKey(Member, on_delete=models.CASCADE, related_name="substitutes")
+    name = models.CharField(max_length=200)
+    email = models.EmailField(blank=True)
+    role_in_body = models.CharField(max_length=200, blank=True)
+    active = models.BooleanField(default=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name}, substitute for {self.member.person.name}"
+
+
+class OfficeRole(models.TextChoices):
+    CHAIR = "chair", "Chair"
+    VICE_CHAIR = "vice_chair", "Vice chair"
+
+
+class Office(models.Model):
+    """A term as chair or vice chair, from starts_on to ends_on, both days included."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="offices")
+    member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="offices")
+    role = models.CharField(max_length=20, choices=OfficeRole.choices)
+    starts_on = models.DateField()
+    ends_on = models.DateField(help_text="Leave blank for a full term.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-starts_on", "role"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="office_ends_after_start"),
+            models.UniqueConstraint(
+                fields=["partnership", "role", "starts_on"],
+                name="one_office_holder_per_start",
+                violation_error_message="Someone already takes up this office on that day.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()}: {self.member.person.name}"
+
+    def is_held_on(self, day: datetime.date) -> bool:
+        return self.starts_on <= day <= self.ends_on
+
+
+class WithdrawalNotice(models.Model):
+    """A nominating body's notice that it will leave the partnership (ToR 9)."""
+
+    nominating_body = models.ForeignKey(NominatingBody, on_delete=models.CASCADE, related_name="withdrawal_notices")
+    given_on = models.DateField()
+    effective_on = models.DateField()
+    notes = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-given_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(effective_on__gt=models.F("given_on")), name="withdrawal_takes_effect_later"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.nominating_body.name} withdraws on {self.effective_on:%-d %B %Y}"

@@ -1,0 +1,58 @@
+"""What a login is to each partnership: secretariat, member, chair. Looked up once per
+request and kept on the user object, so permission checks cost no further queries."""
+
+import datetime
+
+from django.db.models import Q
+
+from .models import Member, Office, OfficeRole, SecretariatMembership
+
+
+def _cached(user, key, compute):
+    if not user.is_authenticated:
+        return frozenset()
+    cache = user.__dict__.setdefault("_partnership_roles", {})
+    if key not in cache:
+        cache[key] = frozenset(compute())
+    return cache[key]
+
+
+def secretariat_partnership_ids(user):
+    return _cached(
+        user,
+        "secretariat",
+        lambda: SecretariatMembership.objects.filter(user=user).values_list("partnership_id", flat=True),
+    )
+
+
+def member_partnership_ids(user):
+    return _cached(
+        user,
+        "member",
+        lambda: Member.objects.filter(person__user=user, active=True).values_list("partnership_id", flat=True),
+    )
+
+
+def chair_partnership_ids(user, today: datetime.date):
+    return _cached(
+        user,
+        ("chair", today),
+        lambda: Office.objects.filter(
+            member__person__user=user, role=OfficeRole.CHAIR, starts_on__lte=today, ends_on__gte=today
+        ).values_list("partnership_id", flat=True),
+    )
+
+
+def visible_partnership_filter(user) -> Q:
+    """Q for the partnerships whose private register `user` may read."""
+    if user.is_authenticated and user.is_superuser:
+        return Q()
+    ids = secretariat_partnership_ids(user) | member_partnership_ids(user)
+    return Q(pk__in=ids)
+
+
+def managed_partnership_filter(user) -> Q:
+    """Q for the partnerships whose register `user` may change."""
+    if user.is_authenticated and user.is_superuser:
+        return Q()
+    return Q(pk__in=secretariat_partnership_ids(user))

@@ -1,0 +1,37 @@
+"""Read queries that pages and the API share, each a fixed number of queries."""
+
+import datetime
+
+from django.db.models import Count, Prefetch, Q
+
+from .models import Member, NominatingBody, Office, Partnership, WithdrawalNotice
+
+
+def current_office_holders(partnership: Partnership, today: datetime.date) -> dict[str, Office]:
+    """The chair and vice chair in office today, keyed by role."""
+    offices = Office.objects.select_related("member__person", "member__nominating_body").filter(
+        Q(partnership=partnership) & Q(starts_on__lte=today) & Q(ends_on__gte=today)
+    )
+    return {office.role: office for office in offices}
+
+
+def register_bodies(partnership: Partnership):
+    """The partnership's nominating bodies with their active members (and their people and
+    substitutes) and withdrawal notices, in three queries whatever the size."""
+    active_members = Member.objects.filter(active=True).select_related("person").prefetch_related("substitutes")
+    return (
+        NominatingBody.objects.filter(partnership=partnership)
+        .annotate(active_count=Count("members", filter=Q(members__active=True)))
+        .prefetch_related(
+            Prefetch("members", queryset=active_members, to_attr="active_members"),
+            Prefetch("withdrawal_notices", queryset=WithdrawalNotice.objects.order_by("-given_on")),
+        )
+    )
+
+
+def inactive_members(partnership: Partnership):
+    return Member.objects.filter(partnership=partnership, active=False).select_related("person", "nominating_body")
+
+
+def offices_of(partnership: Partnership):
+    return Office.objects.filter(partnership=partnership).select_related("member__person", "member__nominating_body")

@@ -1,0 +1,15 @@
+"""Root URLs: the wiring file may import every app (DESIGN.md)."""
+
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("partnership.urls_public")),
+    path("partnerships/", include("partnership.urls_register")),
+    path("", include("governance.urls")),
+    path("api/v1/", include("partnership.urls_api")),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/", admin.site.urls),
+]

@@ -1,0 +1,86 @@
+"""The fixed cast every test reuses (CONVENTIONS.md): the Warwickshire partnership with its
+secretariat officer, its chair, a member, and a member of another partnership; plus the
+anonymous visitor, who is simply a client that has not logged in."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from tests.factories import (
+    MemberFactory,
+    NominatingBodyFactory,
+    OfficeFactory,
+    PartnershipFactory,
+    PersonFactory,
+    SecretariatFactory,
+    UserFactory,
+)
+
+
+@pytest.fixture
+def warwickshire(db):
+    return PartnershipFactory(name="Warwickshire Safer Communities Partnership", slug="warwickshire-scp")
+
+
+@pytest.fixture
+def county_council(warwickshire):
+    return NominatingBodyFactory(
+        partnership=warwickshire, name="Warwickshire County Council", seats=1, is_responsible_authority=True
+    )
+
+
+@pytest.fixture
+def police(warwickshire):
+    return NominatingBodyFactory(
+        partnership=warwickshire, name="The Police Service", seats=1, is_responsible_authority=True
+    )
+
+
+@pytest.fixture
+def cdrp_chairs(warwickshire):
+    return NominatingBodyFactory(partnership=warwickshire, name="The Chair of each CDRP strategy group", seats=5)
+
+
+@pytest.fixture
+def secretariat(warwickshire):
+    user = UserFactory(username="sam.secretariat")
+    SecretariatFactory(partnership=warwickshire, user=user)
+    return user
+
+
+@pytest.fixture
+def chair(warwickshire, county_council):
+    user = UserFactory(username="carol.chair")
+    person = PersonFactory(name="Carol Chair", email="carol.chair@warwickshire.example.org", user=user)
+    member = MemberFactory(nominating_body=county_council, person=person, role_in_body="Portfolio holder")
+    OfficeFactory(member=member, starts_on=timezone.localdate() - datetime.timedelta(days=100))
+    return user
+
+
+@pytest.fixture
+def member(warwickshire, police):
+    user = UserFactory(username="mo.member")
+    person = PersonFactory(name="Mo Member", email="mo.member@police.example.org", user=user)
+    MemberFactory(nominating_body=police, person=person, role_in_body="Chief Superintendent")
+    return user
+
+
+@pytest.fixture
+def other_partnership(db):
+    return PartnershipFactory(name="Rugby Community Safety Partnership", slug="rugby-csp")
+
+
+@pytest.fixture
+def outsider(other_partnership):
+    """A member and secretariat officer of another partnership, nothing to Warwickshire."""
+    user = UserFactory(username="oscar.outsider")
+    body = NominatingBodyFactory(partnership=other_partnership, name="Rugby Borough Council")
+    MemberFactory(nominating_body=body, person=PersonFactory(name="Oscar Outsider", user=user))
+    SecretariatFactory(partnership=other_partnership, user=user)
+    return user
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(username="stella.staff", is_staff=True, is_superuser=True)
