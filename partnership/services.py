@@ -6,11 +6,24 @@ transaction and raises RuleBroken with a sentence a secretariat officer can read
 import datetime
 
 from dateutil.relativedelta import relativedelta
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
 from .errors import RuleBroken
-from .models import Member, NominatingBody, Office, OfficeRole, Partnership, Person, TermsOfReference, WithdrawalNotice
+from .models import (
+    Member,
+    NominatingBody,
+    Office,
+    OfficeRole,
+    Partnership,
+    Person,
+    SecretariatMembership,
+    TermsOfReference,
+    User,
+    WithdrawalNotice,
+)
 
 MEMBER_FLAGS = ("role_in_body", "is_senior", "is_elected_member", "is_designated_liaison_officer")
 
@@ -296,3 +309,33 @@ def save_terms_of_reference(
     terms.version, terms.adopted_on, terms.next_review_on, terms.text = version, adopted_on, next_review_on, text
     terms.save()
     return terms
+
+
+@transaction.atomic
+def create_account(
+    *, username: str, password: str, partnership: Partnership, secretariat: bool = False, member: Member | None = None
+):
+    """A login for the partnership's secretariat, or for a member (who is a chair while their
+    seat holds the chair's office)."""
+    if secretariat == (member is not None):
+        raise RuleBroken("Say whether the login is for the secretariat or for a member, not both.")
+    if User.objects.filter(username__iexact=username).exists():
+        raise RuleBroken(f"There is already a login called {username}.", field="username")
+    if member is not None:
+        if member.partnership_id != partnership.pk:
+            raise RuleBroken("That member does not sit on this partnership.", field="member")
+        if member.person.user_id is not None:
+            raise RuleBroken(f"{member.person.name} already has a login.", field="member")
+    user = User(username=username, email=member.person.email if member else partnership.secretariat_email)
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as error:
+        raise RuleBroken(" ".join(error.messages), field="password") from error
+    user.set_password(password)
+    user.save()
+    if member is not None:
+        member.person.user = user
+        member.person.save()
+    else:
+        SecretariatMembership.objects.create(partnership=partnership, user=user)
+    return user
