@@ -18,6 +18,12 @@ from tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hashing strength is Django's business, not these tests'; MD5 keeps the suite quick."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def warwickshire(db):
     return PartnershipFactory(name="Warwickshire Safer Communities Partnership", slug="warwickshire-scp")

@@ -1,0 +1,54 @@
+"""The demo `make run` loads: the Warwickshire partnership of seed 001 and Rugby's."""
+
+import datetime
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from governance.models import ConductDocument
+from partnership.models import Member, NominatingBody, Partnership, User
+from partnership.selectors import current_office_holders
+
+
+@pytest.fixture
+def demo(db, settings):
+    settings.DEBUG = True
+    call_command("load_demo")
+
+
+def test_warwickshire_has_thirteen_bodies_and_seventeen_seats(demo):
+    warwickshire = Partnership.objects.get(slug="warwickshire-scp")
+    bodies = NominatingBody.objects.filter(partnership=warwickshire)
+    assert bodies.count() == 13
+    assert sum(body.seats for body in bodies) == 17
+    assert Member.objects.filter(partnership=warwickshire, active=True).count() == 17
+
+
+def test_chair_and_vice_chair_are_in_office_from_different_bodies(demo):
+    warwickshire = Partnership.objects.get(slug="warwickshire-scp")
+    holders = current_office_holders(warwickshire, datetime.date.today())
+    assert holders["chair"].member.person.name == "Cllr Helen Marsh"
+    assert holders["chair"].member.nominating_body != holders["vice_chair"].member.nominating_body
+
+
+def test_a_district_chair_sits_on_the_county_board_as_one_person(demo):
+    seats = Member.objects.filter(person__name="Cllr Tom Whitfield")
+    assert {seat.partnership.slug for seat in seats} == {"warwickshire-scp", "rugby-csp"}
+
+
+def test_demo_logins_and_codes_to_acknowledge(demo):
+    assert set(User.objects.values_list("username", flat=True)) >= {"secretariat", "chair", "member", "admin"}
+    assert ConductDocument.objects.filter(partnership__slug="warwickshire-scp").count() == 2
+
+
+def test_loading_twice_changes_nothing(demo, capsys):
+    call_command("load_demo")
+    assert "Demo already loaded." in capsys.readouterr().out
+    assert Partnership.objects.count() == 2
+
+
+def test_refused_without_debug_unless_forced(db, settings):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="passwords are public"):
+        call_command("load_demo")
+    assert not Partnership.objects.exists()
