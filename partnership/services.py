@@ -179,7 +179,7 @@ def save_nominating_body(
                 "Make a member inactive first.",
                 field="seats",
             )
-    duplicate = NominatingBody.objects.filter(partnership=partnership, name__iexact=name).exclude(pk=body.pk)
+    duplicate = NominatingBody.objects.filter(partnership_id=body.partnership_id, name__iexact=name).exclude(pk=body.pk)
     if duplicate.exists():
         raise RuleBroken("This partnership already has a nominating body with that name.", field="name")
     body.name, body.seats, body.is_responsible_authority = name, seats, is_responsible_authority
@@ -207,6 +207,8 @@ def appoint_to_office(
     ends_on: datetime.date | None = None,
 ) -> Office:
     """Make a member chair or vice chair for a term (ToR 5.2, 5.4)."""
+    if not member.active:
+        raise RuleBroken(f"{member.person.name} is not an active member.", field="member")
     office = Office(partnership=partnership, member=member, role=role)
     return _save_office(office, starts_on=starts_on, ends_on=ends_on)
 
@@ -222,8 +224,6 @@ def _save_office(office: Office, *, starts_on: datetime.date, ends_on: datetime.
     member = office.member
     if member.partnership_id != partnership.pk:
         raise RuleBroken("The chair and vice chair are elected from the partnership's own members.", field="member")
-    if not member.active:
-        raise RuleBroken(f"{member.person.name} is not an active member.", field="member")
     full_term_end = partnership.term_end(starts_on)
     ends_on = ends_on or full_term_end
     if ends_on < starts_on:

@@ -2,7 +2,13 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
+from .api.views import MemberViewSet, NominatingBodyViewSet, OfficeViewSet, PartnershipViewSet
+
 router = DefaultRouter()
+router.register("partnerships", PartnershipViewSet, basename="partnership")
+router.register("nominating-bodies", NominatingBodyViewSet, basename="nominating-body")
+router.register("members", MemberViewSet, basename="member")
+router.register("offices", OfficeViewSet, basename="office")
 
 urlpatterns = [
     path("", include(router.urls)),

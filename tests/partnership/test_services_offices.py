@@ -172,3 +172,14 @@ def test_the_chair_is_whoever_holds_the_office_today(warwickshire, helen, mark):
     assert current_office_holders(warwickshire, datetime.date(2028, 4, 30))["chair"].member == helen
     assert current_office_holders(warwickshire, datetime.date(2028, 5, 1))["chair"].member == mark
     assert "chair" not in current_office_holders(warwickshire, datetime.date(2026, 4, 30))
+
+
+def test_a_past_term_of_a_former_member_can_be_corrected(warwickshire, helen):
+    office = services.appoint_to_office(
+        partnership=warwickshire, member=helen, role="chair", starts_on=datetime.date(2020, 5, 1)
+    )
+    helen.active = False
+    helen.save()
+    services.change_office_term(office=office, starts_on=datetime.date(2020, 5, 1), ends_on=datetime.date(2021, 4, 30))
+    office.refresh_from_db()
+    assert office.ends_on == datetime.date(2021, 4, 30)

@@ -107,3 +107,8 @@ def test_body_names_are_unique_within_a_partnership_whatever_the_case(county_cou
 def test_the_same_body_name_may_sit_on_two_partnerships(county_council, other_partnership):
     body = services.save_nominating_body(partnership=other_partnership, name=county_council.name, seats=1)
     assert body.partnership == other_partnership
+
+
+def test_renaming_a_body_checks_names_in_its_own_partnership(county_council, police, other_partnership):
+    with pytest.raises(RuleBroken, match="already has a nominating body with that name"):
+        services.save_nominating_body(body=police, partnership=other_partnership, name=county_council.name, seats=1)
