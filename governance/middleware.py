@@ -3,6 +3,7 @@
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 
 from .selectors import documents_awaiting
 
@@ -16,7 +17,7 @@ class ConductAcknowledgementMiddleware:
 
     def __call__(self, request):
         if self._must_acknowledge(request):
-            return redirect(f"{reverse('governance:acknowledge')}?next={request.get_full_path()}")
+            return redirect(f"{reverse('governance:acknowledge')}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
     def _must_acknowledge(self, request) -> bool:

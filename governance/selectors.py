@@ -16,7 +16,7 @@ def current_documents(partnership_ids, today):
         ConductDocument.objects.filter(partnership_id__in=partnership_ids, in_force_from__lte=today)
         .filter(pk=Subquery(latest.values("pk")[:1]))
         .select_related("partnership")
-        .order_by("partnership__name", "kind")
+        .order_by("partnership__name", "-kind")  # the code of conduct, then the behaviour protocol
     )
 
 

@@ -1,8 +1,12 @@
-"""Pages anyone can read without logging in."""
+"""Pages anyone can read without logging in. They show what the partnership publishes about
+itself: its aim and objectives, its chair and vice chair, and who represents each nominating
+body. Never an email address: the public register names people, it does not list contacts."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
 
-from ..models import Partnership
+from .. import selectors
+from ..models import OfficeRole, Partnership
 
 
 def home(request):
@@ -11,4 +15,14 @@ def home(request):
 
 def partnership_page(request, slug):
     partnership = get_object_or_404(Partnership, slug=slug)
-    return render(request, "partnership/public/partnership.html", {"partnership": partnership})
+    holders = selectors.current_office_holders(partnership, timezone.localdate())
+    return render(
+        request,
+        "partnership/public/partnership.html",
+        {
+            "partnership": partnership,
+            "chair": holders.get(OfficeRole.CHAIR),
+            "vice_chair": holders.get(OfficeRole.VICE_CHAIR),
+            "bodies": selectors.register_bodies(partnership),
+        },
+    )

@@ -1,0 +1,20 @@
+"""axe-core on the page in front of the browser: WCAG 2.2 AA, failing on serious and
+critical violations."""
+
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+FAILING_IMPACTS = {"serious", "critical"}
+
+_axe = Axe()
+
+
+def assert_accessible(page):
+    results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
+    violations = [v for v in results.response["violations"] if v["impact"] in FAILING_IMPACTS]
+    report = "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']} – "
+        + "; ".join(", ".join(map(str, node["target"])) for node in v["nodes"])
+        for v in violations
+    )
+    assert not violations, f"axe found accessibility violations on {page.url}:\n{report}"

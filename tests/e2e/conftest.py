@@ -1,0 +1,53 @@
+"""Browser tests: Playwright drives the Debian Chromium against pytest-django's live server.
+
+Playwright's sync API runs an event loop in the test thread, so Django's guard against
+database access from async code must be lifted here; the live server itself runs in its own
+thread. Without /usr/bin/chromium the tests are skipped, unless E2E_REQUIRED=1 (CI) makes a
+missing browser an error."""
+
+import os
+from pathlib import Path
+
+import pytest
+from django.utils.http import urlencode
+
+from tests.factories import PASSWORD
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not CHROMIUM.exists():
+        if os.environ.get("E2E_REQUIRED") == "1":
+            pytest.fail(f"E2E_REQUIRED=1 but there is no browser at {CHROMIUM} (apt-get install chromium).")
+        pytest.skip(f"No browser at {CHROMIUM}: apt-get install chromium, or set E2E_REQUIRED=1 to make this fail.")
+    return {
+        **browser_type_launch_args,
+        "executable_path": str(CHROMIUM),
+        "headless": True,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            "--disable-quic",
+        ],
+    }
+
+
+@pytest.fixture
+def log_in(page, live_server):
+    """Signs in through the real sign-in page, then goes on to `next_path`."""
+
+    def log_in(username, *, password=PASSWORD, next_path="/partnerships/"):
+        page.goto(f"{live_server.url}/accounts/login/?{urlencode({'next': next_path})}")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Sign in").click()
+
+    return log_in

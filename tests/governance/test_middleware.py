@@ -1,0 +1,163 @@
+"""Members acknowledge their partnerships' codes before anything else: any page they open is
+sent to the acknowledgement page until they have, except signing out, files and the API."""
+
+import datetime
+
+import pytest
+from django.contrib.sessions.backends.db import SessionStore
+from django.http import HttpResponse
+from django.urls import reverse
+from django.utils import timezone
+
+from governance.middleware import ConductAcknowledgementMiddleware
+from governance.models import Acknowledgement, ConductDocumentKind
+from governance.services import acknowledge_conduct_documents
+from tests.factories import PASSWORD, ConductDocumentFactory, MemberFactory, PersonFactory, UserFactory
+
+ACKNOWLEDGE = reverse("governance:acknowledge")
+MINE = reverse("partnership:mine")
+
+
+@pytest.fixture
+def code_of_conduct(warwickshire):
+    return ConductDocumentFactory(partnership=warwickshire)
+
+
+@pytest.fixture
+def behaviour_protocol(warwickshire):
+    return ConductDocumentFactory(
+        partnership=warwickshire, kind=ConductDocumentKind.BEHAVIOUR_PROTOCOL, title="Partnership Behaviour Protocol"
+    )
+
+
+def test_member_who_has_not_acknowledged_is_sent_to_the_codes(client, member, code_of_conduct):
+    client.force_login(member)
+
+    response = client.get(MINE)
+
+    assert response.status_code == 302
+    assert response.url == f"{ACKNOWLEDGE}?next=%2Fpartnerships%2F"
+
+
+def test_the_whole_address_comes_back_as_next(client, member, code_of_conduct):
+    client.force_login(member)
+
+    response = client.get("/p/warwickshire-scp/?a=1&b=2")
+
+    assert response.url == f"{ACKNOWLEDGE}?next=%2Fp%2Fwarwickshire-scp%2F%3Fa%3D1%26b%3D2"
+
+
+def test_chair_is_sent_too(client, chair, code_of_conduct):
+    client.force_login(chair)
+
+    assert client.get(MINE).url.startswith(ACKNOWLEDGE)
+
+
+def test_the_acknowledgement_page_itself_is_shown(client, member, code_of_conduct):
+    client.force_login(member)
+
+    assert client.get(ACKNOWLEDGE).status_code == 200
+
+
+def test_posts_are_not_redirected(client, member, code_of_conduct):
+    client.force_login(member)
+
+    response = client.post(reverse("logout"), {"next": "/"})
+
+    assert response.status_code == 302
+    assert response.url == "/"
+    assert "_auth_user_id" not in client.session
+
+
+def test_api_is_exempt(client, member, code_of_conduct):
+    client.force_login(member)
+
+    response = client.get(reverse("api-schema"))
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/static/css/site.css", "/accounts/logout/", "/api/v1/", "/api/v1/schema/"])
+def test_exempt_paths_pass_through(rf, member, code_of_conduct, path):
+    request = rf.get(path)
+    request.user = member
+    request.session = SessionStore()
+    middleware = ConductAcknowledgementMiddleware(lambda request: HttpResponse("passed through"))
+
+    response = middleware(request)
+
+    assert response.content == b"passed through"
+
+
+def test_anonymous_visitor_is_not_redirected(client, code_of_conduct):
+    assert client.get("/").status_code == 200
+
+
+def test_secretariat_officer_without_a_seat_is_not_redirected(client, secretariat, code_of_conduct):
+    client.force_login(secretariat)
+
+    assert client.get(MINE).status_code == 200
+
+
+def test_member_of_another_partnership_is_not_asked_for_warwickshire_codes(client, outsider, code_of_conduct):
+    client.force_login(outsider)
+
+    assert client.get(MINE).status_code == 200
+
+
+def test_former_member_is_not_asked(client, warwickshire, police, code_of_conduct):
+    user = UserFactory(username="fay.former")
+    MemberFactory(nominating_body=police, person=PersonFactory(user=user), active=False)
+    client.force_login(user)
+
+    assert client.get(MINE).status_code == 200
+
+
+def test_no_redirect_after_acknowledging(client, member, code_of_conduct, behaviour_protocol):
+    client.force_login(member)
+    assert client.get(MINE).status_code == 302
+
+    client.post(ACKNOWLEDGE, {"documents": [code_of_conduct.pk, behaviour_protocol.pk]})
+
+    assert client.get(MINE).status_code == 200
+    assert client.get("/p/warwickshire-scp/").status_code == 200
+
+
+def test_member_who_acknowledged_earlier_is_not_redirected(client, member, code_of_conduct):
+    acknowledge_conduct_documents(person=member.person, documents=[code_of_conduct])
+    client.login(username="mo.member", password=PASSWORD)
+
+    assert client.get(MINE).status_code == 200
+    assert client.session["conduct_acknowledged"] is True
+
+
+def test_acknowledging_only_some_keeps_asking(client, member, code_of_conduct, behaviour_protocol):
+    client.force_login(member)
+
+    client.post(ACKNOWLEDGE, {"documents": [code_of_conduct.pk]})
+
+    assert client.get(MINE).url.startswith(ACKNOWLEDGE)
+
+
+def test_a_new_version_asks_again_at_the_next_sign_in(client, member, warwickshire, code_of_conduct):
+    acknowledge_conduct_documents(person=member.person, documents=[code_of_conduct])
+    client.login(username="mo.member", password=PASSWORD)
+    assert client.get(MINE).status_code == 200
+
+    ConductDocumentFactory(
+        partnership=warwickshire, version="2", in_force_from=timezone.localdate() - datetime.timedelta(days=1)
+    )
+    # Not in the middle of a session...
+    assert client.get(MINE).status_code == 200
+
+    client.logout()
+    client.login(username="mo.member", password=PASSWORD)
+
+    # ...but at the next sign in.
+    response = client.get(MINE)
+    assert response.status_code == 302
+    assert response.url.startswith(ACKNOWLEDGE)
+    html = client.get(ACKNOWLEDGE).content.decode()
+    assert html.count('type="checkbox" name="documents"') == 1
+    assert "Version 2" in html
+    assert Acknowledgement.objects.filter(person=member.person).count() == 1
