@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .models import Member, NominatingBody, Office, Partnership
+from .models import Member, NominatingBody, Office, Partnership, Substitute, TermsOfReference
 
 
 def get_partnership_for_user(request, slug: str) -> Partnership:
@@ -22,6 +22,14 @@ def get_partnership_for_secretariat(request, slug: str) -> Partnership:
     partnership = get_partnership_for_user(request, slug)
     if not request.user.has_perm("partnership.manage_register", partnership):
         raise PermissionDenied("Only the partnership's secretariat can change its register.")
+    return partnership
+
+
+def get_partnership_for_history(request, slug: str) -> Partnership:
+    """A partnership whose history of changes the user may read: 403 to its members, 404 to others."""
+    partnership = get_partnership_for_user(request, slug)
+    if not request.user.has_perm("partnership.view_history", partnership):
+        raise PermissionDenied("Only the partnership's secretariat can read the history of its register.")
     return partnership
 
 
@@ -41,4 +49,18 @@ def get_office_for_secretariat(request, slug: str, pk: int) -> Office:
     partnership = get_partnership_for_secretariat(request, slug)
     return get_object_or_404(
         Office.objects.select_related("partnership", "member__person"), pk=pk, partnership=partnership
+    )
+
+
+def get_terms_for_secretariat(request, slug: str, pk: int) -> TermsOfReference:
+    partnership = get_partnership_for_secretariat(request, slug)
+    return get_object_or_404(TermsOfReference.objects.select_related("partnership"), pk=pk, partnership=partnership)
+
+
+def get_substitute_for_secretariat(request, slug: str, pk: int) -> Substitute:
+    partnership = get_partnership_for_secretariat(request, slug)
+    return get_object_or_404(
+        Substitute.objects.select_related("member__partnership", "member__person"),
+        pk=pk,
+        member__partnership=partnership,
     )

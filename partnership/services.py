@@ -25,6 +25,7 @@ from .models import (
     WithdrawalNotice,
 )
 
+MAX_SEATS = 50
 MEMBER_FLAGS = ("role_in_body", "is_senior", "is_elected_member", "is_designated_liaison_officer")
 
 
@@ -149,7 +150,8 @@ def _check_no_office_ahead(member: Member, today: datetime.date | None = None) -
 
 
 def _check_offices_stay_apart(member: Member, new_body: NominatingBody) -> None:
-    for office in member.offices.all():
+    # Past terms stay as they were recorded; only terms still running or to come can clash.
+    for office in member.offices.filter(ends_on__gte=timezone.localdate()):
         other = _overlapping(office.partnership_id, _other_role(office.role), office.starts_on, office.ends_on)
         if other.filter(member__nominating_body=new_body).exists():
             raise RuleBroken(
@@ -168,6 +170,8 @@ def save_nominating_body(
     is_responsible_authority: bool = False,
     body: NominatingBody | None = None,
 ) -> NominatingBody:
+    if not 1 <= seats <= MAX_SEATS:
+        raise RuleBroken(f"A nominating body has between 1 and {MAX_SEATS} seats.", field="seats")
     if body is None:
         body = NominatingBody(partnership=partnership)
     else:
@@ -287,6 +291,7 @@ def give_withdrawal_notice(
     )
 
 
+@transaction.atomic
 def save_terms_of_reference(
     *,
     partnership: Partnership,

@@ -1,20 +1,45 @@
-"""The secretariat's register pages."""
+"""The partnerships a login belongs to, and a partnership's register (read by its members)."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.utils import timezone
 
+from .. import selectors
 from ..access import get_partnership_for_user
-from ..models import Partnership
-from ..roles import visible_partnership_filter
+from ..models import OfficeRole, Partnership
+from ..roles import member_partnership_ids, secretariat_partnership_ids, visible_partnership_filter
+
+
+def _role(partnership, secretariat_ids, member_ids) -> str:
+    roles = []
+    if partnership.pk in secretariat_ids:
+        roles.append("Secretariat")
+    if partnership.pk in member_ids:
+        roles.append("Member")
+    return " and ".join(roles) or "Site administrator"
 
 
 @login_required
 def my_partnerships(request):
+    secretariat_ids = secretariat_partnership_ids(request.user)
+    member_ids = member_partnership_ids(request.user)
     partnerships = Partnership.objects.filter(visible_partnership_filter(request.user))
-    return render(request, "partnership/mine.html", {"partnerships": partnerships})
+    rows = [(partnership, _role(partnership, secretariat_ids, member_ids)) for partnership in partnerships]
+    return render(request, "partnership/mine.html", {"rows": rows})
 
 
 @login_required
 def register(request, slug):
     partnership = get_partnership_for_user(request, slug)
-    return render(request, "partnership/register.html", {"partnership": partnership})
+    today = timezone.localdate()
+    holders = selectors.current_office_holders(partnership, today)
+    context = {
+        "partnership": partnership,
+        "today": today,
+        "office_holders": [(role.label, holders.get(role.value)) for role in OfficeRole],
+        "terms": partnership.terms_of_reference.all(),
+        "bodies": selectors.register_bodies(partnership),
+        "inactive_members": selectors.inactive_members(partnership),
+        "offices": selectors.offices_of(partnership),
+    }
+    return render(request, "partnership/register.html", context)

@@ -183,3 +183,17 @@ def test_a_past_term_of_a_former_member_can_be_corrected(warwickshire, helen):
     services.change_office_term(office=office, starts_on=datetime.date(2020, 5, 1), ends_on=datetime.date(2021, 4, 30))
     office.refresh_from_db()
     assert office.ends_on == datetime.date(2021, 4, 30)
+
+
+def test_a_former_chair_may_join_the_body_of_a_former_vice_chair(warwickshire, helen, mark):
+    services.appoint_to_office(
+        partnership=warwickshire, member=helen, role="chair", starts_on=datetime.date(2020, 5, 1)
+    )
+    services.appoint_to_office(
+        partnership=warwickshire, member=mark, role="vice_chair", starts_on=datetime.date(2020, 5, 1)
+    )
+    mark.nominating_body.seats = 2
+    mark.nominating_body.save()
+    services.update_member(member=helen, nominating_body=mark.nominating_body)
+    helen.refresh_from_db()
+    assert helen.nominating_body == mark.nominating_body

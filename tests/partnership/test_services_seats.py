@@ -112,3 +112,11 @@ def test_the_same_body_name_may_sit_on_two_partnerships(county_council, other_pa
 def test_renaming_a_body_checks_names_in_its_own_partnership(county_council, police, other_partnership):
     with pytest.raises(RuleBroken, match="already has a nominating body with that name"):
         services.save_nominating_body(body=police, partnership=other_partnership, name=county_council.name, seats=1)
+
+
+@pytest.mark.parametrize("seats", [0, 51])
+def test_a_body_has_between_one_and_fifty_seats(warwickshire, seats):
+    with pytest.raises(RuleBroken, match="between 1 and 50 seats") as refusal:
+        services.save_nominating_body(partnership=warwickshire, name="Probation", seats=seats)
+    assert refusal.value.field == "seats"
+    assert not warwickshire.nominating_bodies.exists()

@@ -1,0 +1,95 @@
+"""The site administrators' view of the register. Every model keeps its history
+(django-simple-history), shown on each record's "History" page."""
+
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    Member,
+    NominatingBody,
+    Office,
+    Partnership,
+    Person,
+    SecretariatMembership,
+    Substitute,
+    TermsOfReference,
+    User,
+    WithdrawalNotice,
+)
+
+
+@admin.register(User)
+class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
+    pass
+
+
+@admin.register(Partnership)
+class PartnershipAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "slug", "nation", "secretariat_email"]
+    search_fields = ["name", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(SecretariatMembership)
+class SecretariatMembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "partnership"]
+    list_filter = ["partnership"]
+    list_select_related = ["user", "partnership"]
+
+
+@admin.register(TermsOfReference)
+class TermsOfReferenceAdmin(SimpleHistoryAdmin):
+    list_display = ["version", "partnership", "adopted_on", "next_review_on"]
+    list_filter = ["partnership"]
+    list_select_related = ["partnership"]
+
+
+@admin.register(NominatingBody)
+class NominatingBodyAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "partnership", "seats", "is_responsible_authority"]
+    list_filter = ["partnership", "is_responsible_authority"]
+    list_select_related = ["partnership"]
+    search_fields = ["name"]
+
+
+@admin.register(Person)
+class PersonAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "email", "user"]
+    search_fields = ["name", "email"]
+    list_select_related = ["user"]
+
+
+class SubstituteInline(admin.TabularInline):
+    model = Substitute
+    extra = 0
+
+
+@admin.register(Member)
+class MemberAdmin(SimpleHistoryAdmin):
+    list_display = ["person", "nominating_body", "partnership", "role_in_body", "active"]
+    list_filter = ["partnership", "active", "is_elected_member", "is_designated_liaison_officer"]
+    list_select_related = ["person", "nominating_body", "partnership"]
+    search_fields = ["person__name", "person__email", "nominating_body__name"]
+    autocomplete_fields = ["person", "nominating_body"]
+    inlines = [SubstituteInline]
+
+
+@admin.register(Substitute)
+class SubstituteAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "member", "active"]
+    list_select_related = ["member__person", "member__nominating_body"]
+    search_fields = ["name", "email"]
+
+
+@admin.register(Office)
+class OfficeAdmin(SimpleHistoryAdmin):
+    list_display = ["role", "member", "partnership", "starts_on", "ends_on"]
+    list_filter = ["partnership", "role"]
+    list_select_related = ["member__person", "member__nominating_body", "partnership"]
+
+
+@admin.register(WithdrawalNotice)
+class WithdrawalNoticeAdmin(SimpleHistoryAdmin):
+    list_display = ["nominating_body", "given_on", "effective_on"]
+    list_select_related = ["nominating_body"]

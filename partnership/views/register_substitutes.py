@@ -1,0 +1,38 @@
+"""Named substitutes who may attend in a member's place (ToR 3.2)."""
+
+from django.contrib.auth.decorators import login_required
+from django.views.decorators.http import require_http_methods
+
+from ..access import get_member_for_secretariat, get_substitute_for_secretariat
+from ..forms import SubstituteForm
+from ..models import Substitute
+from .register_form_page import form_page, posted
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def add_substitute(request, slug, pk):
+    member = get_member_for_secretariat(request, slug, pk)
+    return form_page(
+        request,
+        partnership=member.partnership,
+        form=SubstituteForm(posted(request), instance=Substitute(member=member)),
+        title=f"Add a substitute for {member.person.name}",
+        save=lambda form: form.save(),
+        done="Substitute added",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def edit_substitute(request, slug, pk):
+    substitute = get_substitute_for_secretariat(request, slug, pk)
+    member = substitute.member
+    return form_page(
+        request,
+        partnership=member.partnership,
+        form=SubstituteForm(posted(request), instance=substitute),
+        title=f"Change {member.person.name}'s substitute",
+        save=lambda form: form.save(),
+        done="Substitute saved",
+    )
