@@ -156,10 +156,12 @@ def load(today: datetime.date) -> bool:
         aim=WARWICKSHIRE_AIM,
         objectives=WARWICKSHIRE_OBJECTIVES,
     )
+    april = today.replace(month=4, day=1)
+    last_review = april if today >= april else april - relativedelta(years=1)
     services.save_terms_of_reference(
         partnership=warwickshire,
-        version=str(term_start.year),
-        adopted_on=term_start,
+        version=str(last_review.year),
+        adopted_on=last_review,
         text=(TEXTS / "terms_of_reference.txt").read_text(),
     )
     county = _seat_members(warwickshire, WARWICKSHIRE_BODIES, "warwickshire.example.org")

@@ -52,3 +52,9 @@ def test_refused_without_debug_unless_forced(db, settings):
     with pytest.raises(CommandError, match="passwords are public"):
         call_command("load_demo")
     assert not Partnership.objects.exists()
+
+
+def test_the_terms_of_reference_are_due_for_review_within_a_year(demo):
+    terms = Partnership.objects.get(slug="warwickshire-scp").terms_of_reference.get()
+    today = datetime.date.today()
+    assert terms.adopted_on <= today < terms.next_review_on
