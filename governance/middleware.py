@@ -8,7 +8,10 @@ from django.utils.http import urlencode
 from .selectors import documents_awaiting
 
 # Pages a member may reach before acknowledging: the page itself, logging out, and files.
+# The API serves other systems with their own tokens, not people signing in for the first time.
 EXEMPT_PREFIXES = ("/static/", "/accounts/logout/", "/api/")
+# Set once a sign-in has nothing left to acknowledge; a new code is asked for at the next sign-in.
+ACKNOWLEDGED = "conduct_acknowledged"
 
 
 class ConductAcknowledgementMiddleware:
@@ -22,15 +25,15 @@ class ConductAcknowledgementMiddleware:
 
     def _must_acknowledge(self, request) -> bool:
         user = request.user
-        if not user.is_authenticated or request.method != "GET":
+        if not user.is_authenticated:
             return False
         path = request.path
         if path.startswith(EXEMPT_PREFIXES) or path == reverse("governance:acknowledge"):
             return False
-        if "conduct_acknowledged" in request.session:
+        if ACKNOWLEDGED in request.session:
             return False
         person = getattr(user, "person", None)
         if documents_awaiting(person, timezone.localdate()).exists():
             return True
-        request.session["conduct_acknowledged"] = True
+        request.session[ACKNOWLEDGED] = True
         return False

@@ -19,6 +19,20 @@ from .models import (
 )
 
 
+class ReadOnlyAdmin(SimpleHistoryAdmin):
+    """Shown, with its history, but changed only through the register's pages, whose services
+    hold the rules of the terms of reference (the admin would bypass them)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(User)
 class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
     pass
@@ -39,14 +53,14 @@ class SecretariatMembershipAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TermsOfReference)
-class TermsOfReferenceAdmin(SimpleHistoryAdmin):
+class TermsOfReferenceAdmin(ReadOnlyAdmin):
     list_display = ["version", "partnership", "adopted_on", "next_review_on"]
     list_filter = ["partnership"]
     list_select_related = ["partnership"]
 
 
 @admin.register(NominatingBody)
-class NominatingBodyAdmin(SimpleHistoryAdmin):
+class NominatingBodyAdmin(ReadOnlyAdmin):
     list_display = ["name", "partnership", "seats", "is_responsible_authority"]
     list_filter = ["partnership", "is_responsible_authority"]
     list_select_related = ["partnership"]
@@ -54,7 +68,7 @@ class NominatingBodyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(SimpleHistoryAdmin):
+class PersonAdmin(ReadOnlyAdmin):
     list_display = ["name", "email", "user"]
     search_fields = ["name", "email"]
     list_select_related = ["user"]
@@ -64,32 +78,40 @@ class SubstituteInline(admin.TabularInline):
     model = Substitute
     extra = 0
 
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Member)
-class MemberAdmin(SimpleHistoryAdmin):
+class MemberAdmin(ReadOnlyAdmin):
     list_display = ["person", "nominating_body", "partnership", "role_in_body", "active"]
     list_filter = ["partnership", "active", "is_elected_member", "is_designated_liaison_officer"]
     list_select_related = ["person", "nominating_body", "partnership"]
     search_fields = ["person__name", "person__email", "nominating_body__name"]
-    autocomplete_fields = ["person", "nominating_body"]
     inlines = [SubstituteInline]
 
 
 @admin.register(Substitute)
-class SubstituteAdmin(SimpleHistoryAdmin):
+class SubstituteAdmin(ReadOnlyAdmin):
     list_display = ["name", "member", "active"]
     list_select_related = ["member__person", "member__nominating_body"]
     search_fields = ["name", "email"]
 
 
 @admin.register(Office)
-class OfficeAdmin(SimpleHistoryAdmin):
+class OfficeAdmin(ReadOnlyAdmin):
     list_display = ["role", "member", "partnership", "starts_on", "ends_on"]
     list_filter = ["partnership", "role"]
     list_select_related = ["member__person", "member__nominating_body", "partnership"]
 
 
 @admin.register(WithdrawalNotice)
-class WithdrawalNoticeAdmin(SimpleHistoryAdmin):
+class WithdrawalNoticeAdmin(ReadOnlyAdmin):
     list_display = ["nominating_body", "given_on", "effective_on"]
     list_select_related = ["nominating_body"]

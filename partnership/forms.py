@@ -20,14 +20,13 @@ from .models import (
     TermsOfReference,
     WithdrawalNotice,
 )
-from .services import MEMBER_FLAGS
+from .services.members import MEMBER_FLAGS
 
 DATE_EXAMPLE = "For example, 27 3 2027"
 EMAIL_MESSAGES = {
     "required": "Enter the email address",
     "invalid": "Enter an email address in the correct format, like name@example.org",
 }
-RESERVED_SLUGS = {"new"}  # taken by the page that adds a partnership
 
 
 def _model_field(model, name, **kwargs):
@@ -128,12 +127,6 @@ class PartnershipForm(forms.ModelForm):
             ),
             submit=self.submit_label,
         )
-
-    def clean_slug(self):
-        slug = self.cleaned_data["slug"]
-        if slug in RESERVED_SLUGS:
-            raise ValidationError("This web address is taken by the site. Choose another.")
-        return slug
 
 
 class PartnershipDetailsForm(PartnershipForm):

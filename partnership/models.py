@@ -1,11 +1,12 @@
 """The partnership's register: the partnership and its rules, its terms of reference,
 nominating bodies and their seats, people and the seats they hold, substitutes, offices and
-withdrawal notices. Rules that span rows live in services.py."""
+withdrawal notices. Rules that span rows live in the services package."""
 
 import datetime
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -26,12 +27,24 @@ class Nation(models.TextChoices):
     NORTHERN_IRELAND = "northern-ireland", "Northern Ireland"
 
 
+RESERVED_SLUGS = {"new"}  # /partnerships/new/ is the page that adds a partnership
+
+
+def not_reserved(slug: str) -> None:
+    if slug in RESERVED_SLUGS:
+        raise ValidationError("This web address is taken by the site. Choose another.")
+
+
 def _between(low, high):
     return [MinValueValidator(low), MaxValueValidator(high)]
 
 
 class Partnership(models.Model):
-    slug = models.SlugField(unique=True, help_text="Used in web addresses, for example warwickshire-scp.")
+    slug = models.SlugField(
+        unique=True,
+        validators=[not_reserved],
+        help_text="Used in web addresses, for example warwickshire-scp.",
+    )
     name = models.CharField(max_length=200, unique=True)
     nation = models.CharField(
         max_length=20,
@@ -286,9 +299,6 @@ class Office(models.Model):
 
     def __str__(self):
         return f"{self.get_role_display()}: {self.member.person.name}"
-
-    def is_held_on(self, day: datetime.date) -> bool:
-        return self.starts_on <= day <= self.ends_on
 
 
 class WithdrawalNotice(models.Model):

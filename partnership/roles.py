@@ -49,10 +49,3 @@ def visible_partnership_filter(user) -> Q:
         return Q()
     ids = secretariat_partnership_ids(user) | member_partnership_ids(user)
     return Q(pk__in=ids)
-
-
-def managed_partnership_filter(user) -> Q:
-    """Q for the partnerships whose register `user` may change."""
-    if user.is_authenticated and user.is_superuser:
-        return Q()
-    return Q(pk__in=secretariat_partnership_ids(user))

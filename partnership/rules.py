@@ -8,7 +8,8 @@ from .roles import chair_partnership_ids, member_partnership_ids, secretariat_pa
 
 
 @rules.predicate
-def is_staff(user):
+def is_site_admin(user):
+    """Staff in API.md's sense: Django superusers, who manage partnerships."""
     return user.is_authenticated and user.is_superuser
 
 
@@ -28,10 +29,10 @@ def is_chair_of(user, partnership):
     return partnership is not None and partnership.pk in chair_partnership_ids(user, today)
 
 
-can_view_register = is_staff | is_secretariat_of | is_member_of
-can_manage_register = is_staff | is_secretariat_of
+can_view_register = is_site_admin | is_secretariat_of | is_member_of
+can_manage_register = is_site_admin | is_secretariat_of
 
-rules.add_perm("partnership.add_partnership", is_staff)
+rules.add_perm("partnership.add_partnership", is_site_admin)
 rules.add_perm("partnership.view_register", can_view_register)
 rules.add_perm("partnership.manage_register", can_manage_register)
 rules.add_perm("partnership.view_history", can_manage_register)

@@ -2,16 +2,17 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
-from partnership.access import get_partnership_for_secretariat
 from partnership.errors import RuleBroken
 
+from ..access import get_partnership_for_acknowledgements
 from ..forms import AcknowledgementForm
+from ..middleware import ACKNOWLEDGED
 from ..models import ConductDocument
 from ..selectors import acknowledgement_register as register_rows
 from ..selectors import documents_awaiting
@@ -19,12 +20,19 @@ from ..services import acknowledge_conduct_documents
 
 
 def _safe_next(request) -> str | None:
+    """A path on this site to go on to, or None: never another site, never a URL name."""
     next_url = request.POST.get("next") or request.GET.get("next")
-    if next_url and url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    if (
+        next_url
+        and next_url.startswith("/")
+        and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=True)
     ):
         return next_url
     return None
+
+
+def _go_on(next_url: str | None):
+    return HttpResponseRedirect(next_url) if next_url else redirect("partnership:mine")
 
 
 @login_required
@@ -38,8 +46,8 @@ def acknowledge(request):
     status = 200
 
     if request.method == "POST" and not documents:
-        request.session["conduct_acknowledged"] = True
-        return redirect(next_url or "partnership:mine")
+        request.session[ACKNOWLEDGED] = True
+        return _go_on(next_url)
 
     if request.method == "POST":
         if form.is_valid():
@@ -56,8 +64,8 @@ def acknowledge(request):
                     # Some were left unticked: ask again for the rest.
                     query = f"?{urlencode({'next': next_url})}" if next_url else ""
                     return redirect(reverse("governance:acknowledge") + query)
-                request.session["conduct_acknowledged"] = True
-                return redirect(next_url or "partnership:mine")
+                request.session[ACKNOWLEDGED] = True
+                return _go_on(next_url)
         status = 400
 
     return render(
@@ -80,7 +88,7 @@ def conduct_document(request, pk):
 
 @login_required
 def acknowledgement_register(request, slug):
-    partnership = get_partnership_for_secretariat(request, slug)
+    partnership = get_partnership_for_acknowledgements(request, slug)
     documents, rows = register_rows(partnership, timezone.localdate())
     return render(
         request,

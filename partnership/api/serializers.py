@@ -116,7 +116,7 @@ class MemberSerializer(RegisterSerializer):
         return services.add_member(**validated_data)
 
     def update(self, instance, validated_data):
-        return services.update_member(member=instance, **validated_data)
+        return services.update_member(member=instance, by=self.context["request"].user, **validated_data)
 
 
 class MemberUpdateSerializer(MemberSerializer):

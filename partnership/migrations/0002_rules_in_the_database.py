@@ -3,7 +3,8 @@ so nothing that bypasses the services (a script, the shell, a bug) can break the
 
 - a nominating body never has more active members than seats, nor fewer seats than members;
 - one chair and one vice chair at a time;
-- chair and vice chair in office on the same day never from the same nominating body.
+- chair and vice chair in office on the same day never from the same nominating body;
+- a seat, an office and a body stay within one partnership.
 
 Written as triggers for SQLite and PostgreSQL, the two databases the product runs on."""
 
@@ -21,6 +22,12 @@ OFFICE_OVERLAPS = """
     EXISTS (SELECT 1 FROM partnership_office o
              WHERE o.partnership_id = NEW.partnership_id AND o.role = NEW.role AND o.id <> NEW.id
                AND o.starts_on <= NEW.ends_on AND o.ends_on >= NEW.starts_on)
+"""
+MEMBER_OTHER_PARTNERSHIP = """
+    NEW.partnership_id <> (SELECT b.partnership_id FROM partnership_nominatingbody b WHERE b.id = NEW.nominating_body_id)
+"""
+OFFICE_OTHER_PARTNERSHIP = """
+    NEW.partnership_id <> (SELECT m.partnership_id FROM partnership_member m WHERE m.id = NEW.member_id)
 """
 OFFICE_SAME_BODY = """
     EXISTS (SELECT 1 FROM partnership_office o JOIN partnership_member m ON m.id = o.member_id
@@ -52,6 +59,27 @@ CHECKS = [
         ("INSERT", "UPDATE"),
         OFFICE_OVERLAPS,
         "one chair and one vice chair at a time",
+    ),
+    (
+        "partnership_member_one_partnership",
+        "partnership_member",
+        ("INSERT", "UPDATE"),
+        MEMBER_OTHER_PARTNERSHIP,
+        "a member sits on the partnership of their nominating body",
+    ),
+    (
+        "partnership_office_one_partnership",
+        "partnership_office",
+        ("INSERT", "UPDATE"),
+        OFFICE_OTHER_PARTNERSHIP,
+        "an office is held on the partnership of its member",
+    ),
+    (
+        "partnership_body_stays",
+        "partnership_nominatingbody",
+        ("UPDATE",),
+        "NEW.partnership_id <> OLD.partnership_id",
+        "a nominating body stays with its partnership",
     ),
     (
         "partnership_office_bodies_apart",

@@ -23,6 +23,6 @@ def partnership_page(request, slug):
             "partnership": partnership,
             "chair": holders.get(OfficeRole.CHAIR),
             "vice_chair": holders.get(OfficeRole.VICE_CHAIR),
-            "bodies": selectors.register_bodies(partnership),
+            "bodies": selectors.public_register_bodies(partnership),
         },
     )

@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 
 from ..access import get_partnership_for_history
-from .register_history_changes import history_page
+from ..selectors.history import history_page
 
 
 @login_required

@@ -53,6 +53,7 @@ def edit_member(request, slug, pk):
             active=data["active"],
             name=data["name"],
             email=data["email"],
+            by=request.user,
             **form.flag_values(),
         )
 

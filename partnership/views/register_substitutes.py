@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.views.decorators.http import require_http_methods
 
+from .. import services
 from ..access import get_member_for_secretariat, get_substitute_for_secretariat
 from ..forms import SubstituteForm
 from ..models import Substitute
@@ -18,7 +19,7 @@ def add_substitute(request, slug, pk):
         partnership=member.partnership,
         form=SubstituteForm(posted(request), instance=Substitute(member=member)),
         title=f"Add a substitute for {member.person.name}",
-        save=lambda form: form.save(),
+        save=lambda form: services.add_substitute(member=member, **form.cleaned_data),
         done="Substitute added",
     )
 
@@ -33,6 +34,6 @@ def edit_substitute(request, slug, pk):
         partnership=member.partnership,
         form=SubstituteForm(posted(request), instance=substitute),
         title=f"Change {member.person.name}'s substitute",
-        save=lambda form: form.save(),
+        save=lambda form: services.update_substitute(substitute=substitute, **form.cleaned_data),
         done="Substitute saved",
     )

@@ -266,3 +266,13 @@ def test_unknown_code_is_404(client, member):
     acknowledged_in_session(client)
 
     assert client.get(reverse("governance:conduct-document", kwargs={"pk": 999999})).status_code == 404
+
+
+@pytest.mark.parametrize("next_url", ["foo", "https://evil.example.org/", "//evil.example.org/"])
+def test_a_next_that_is_not_a_path_here_goes_to_my_partnerships(client, member, codes, next_url):
+    client.force_login(member)
+
+    response = client.post(f"{ACKNOWLEDGE}?next={next_url}", {"documents": [doc.pk for doc in codes]})
+
+    assert response.status_code == 302
+    assert response.url == MINE

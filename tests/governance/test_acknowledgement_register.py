@@ -75,7 +75,10 @@ def test_only_current_versions_and_active_members_are_listed(client, secretariat
 def test_members_and_chair_are_refused(request, client, register, who):
     signed_in(client, request.getfixturevalue(who))
 
-    assert client.get(register_url(register)).status_code == 403
+    response = client.get(register_url(register))
+
+    assert response.status_code == 403
+    assert "Only the partnership&#x27;s secretariat can see who has acknowledged its codes." in response.text
 
 
 def test_outsider_gets_404(client, register, outsider):

@@ -12,7 +12,15 @@ from django.utils import timezone
 from governance.middleware import ConductAcknowledgementMiddleware
 from governance.models import Acknowledgement, ConductDocumentKind
 from governance.services import acknowledge_conduct_documents
-from tests.factories import PASSWORD, ConductDocumentFactory, MemberFactory, PersonFactory, UserFactory
+from partnership.models import NominatingBody
+from tests.factories import (
+    PASSWORD,
+    ConductDocumentFactory,
+    MemberFactory,
+    PersonFactory,
+    SecretariatFactory,
+    UserFactory,
+)
 
 ACKNOWLEDGE = reverse("governance:acknowledge")
 MINE = reverse("partnership:mine")
@@ -59,7 +67,7 @@ def test_the_acknowledgement_page_itself_is_shown(client, member, code_of_conduc
     assert client.get(ACKNOWLEDGE).status_code == 200
 
 
-def test_posts_are_not_redirected(client, member, code_of_conduct):
+def test_signing_out_is_allowed_before_acknowledging(client, member, code_of_conduct):
     client.force_login(member)
 
     response = client.post(reverse("logout"), {"next": "/"})
@@ -67,6 +75,21 @@ def test_posts_are_not_redirected(client, member, code_of_conduct):
     assert response.status_code == 302
     assert response.url == "/"
     assert "_auth_user_id" not in client.session
+
+
+def test_changes_wait_for_the_acknowledgement_too(client, secretariat, member, code_of_conduct, warwickshire):
+    """Someone who is both secretariat and an unacknowledged member changes nothing first."""
+    SecretariatFactory(partnership=warwickshire, user=member)
+    client.force_login(member)
+    before = NominatingBody.objects.count()
+
+    response = client.post(
+        reverse("partnership:body-add", kwargs={"slug": warwickshire.slug}), {"name": "Probation", "seats": "1"}
+    )
+
+    assert response.status_code == 302
+    assert response.url.startswith(ACKNOWLEDGE)
+    assert NominatingBody.objects.count() == before
 
 
 def test_api_is_exempt(client, member, code_of_conduct):

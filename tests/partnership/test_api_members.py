@@ -136,7 +136,7 @@ def test_a_person_already_on_the_register_is_found_by_email(cdrp_chairs, secreta
     known = PersonFactory(name="Ann Other", email="ann.other@nuneaton.example.org")
     MemberFactory(nominating_body=NominatingBodyFactory(partnership=other_partnership), person=known)
     response = client_for(secretariat).post(
-        LIST, {"nominating_body": cdrp_chairs.pk, "name": "Ann", "email": "ANN.OTHER@nuneaton.example.org"}
+        LIST, {"nominating_body": cdrp_chairs.pk, "name": "ann  other", "email": "ANN.OTHER@nuneaton.example.org"}
     )
     assert response.status_code == 201
     assert response.json()["person"] == known.pk
@@ -157,7 +157,7 @@ def test_secretariat_seats_a_person_by_id(cdrp_chairs, secretariat, member):
 def test_one_person_holds_one_seat(cdrp_chairs, secretariat, member):
     before = counts()
     response = client_for(secretariat).post(
-        LIST, {"nominating_body": cdrp_chairs.pk, "name": "Mo", "email": "mo.member@police.example.org"}
+        LIST, {"nominating_body": cdrp_chairs.pk, "name": "Mo Member", "email": "mo.member@police.example.org"}
     )
     assert response.status_code == 400
     assert response.json() == {
@@ -307,3 +307,20 @@ def test_flags_left_out_of_a_form_keep_their_defaults(cdrp_chairs, secretariat, 
     response = client.put(detail(seat_of(member)), {"nominating_body": seat_of(member).nominating_body_id})
     assert response.status_code == 200
     assert (seat_of(member).active, seat_of(member).is_senior) == (True, True)
+
+
+def test_a_known_email_with_another_name_is_refused_without_saying_whose_it_is(
+    cdrp_chairs, secretariat, other_partnership
+):
+    known = PersonFactory(name="Ann Other", email="ann.other@nuneaton.example.org")
+    MemberFactory(nominating_body=NominatingBodyFactory(partnership=other_partnership), person=known)
+    before = counts()
+    response = client_for(secretariat).post(
+        LIST, {"nominating_body": cdrp_chairs.pk, "name": "Someone Else", "email": "ann.other@nuneaton.example.org"}
+    )
+    assert response.status_code == 400
+    assert response.json() == {
+        "email": ["That email address is on the register under another name. Check the name and the email address."]
+    }
+    assert "Ann Other" not in response.content.decode()
+    assert counts() == before

@@ -318,3 +318,15 @@ def test_list_runs_a_fixed_number_of_queries(warwickshire, member, django_assert
     with django_assert_max_num_queries(6):
         response = client.get(LIST)
     assert response.json()["count"] == 20
+
+
+def test_a_date_out_of_reason_is_a_clear_refusal(warwickshire, secretariat, county_council):
+    seat = MemberFactory(nominating_body=county_council)
+    response = client_for(secretariat).post(
+        LIST,
+        {"partnership": warwickshire.pk, "member": seat.pk, "role": "chair", "starts_on": "9999-01-01"},
+        format="json",
+    )
+    assert response.status_code == 400
+    assert response.json() == {"starts_on": ["Give a date between 1900 and 2100."]}
+    assert not Office.objects.exists()

@@ -163,3 +163,10 @@ def test_list_runs_a_fixed_number_of_queries(staff, django_assert_max_num_querie
     with django_assert_max_num_queries(4):
         response = client.get(LIST)
     assert response.json()["count"] == count
+
+
+def test_the_web_address_of_the_add_page_is_not_a_slug(staff):
+    response = client_for(staff).post(LIST, {**NEW_PARTNERSHIP, "slug": "new"}, format="json")
+    assert response.status_code == 400
+    assert response.json() == {"slug": ["This web address is taken by the site. Choose another."]}
+    assert not Partnership.objects.filter(slug="new").exists()

@@ -1,9 +1,8 @@
 """The Celery app reaches its broker (the filesystem one by default, Redis with REDIS_URL) and
 is set up so that work is not lost when a worker dies."""
 
+import os
 import uuid
-
-from django.conf import settings
 
 from partnership.celery import app
 
@@ -16,7 +15,7 @@ def test_work_is_acknowledged_only_once_done():
 
 
 def test_redis_is_the_broker_when_configured():
-    expected = settings.REDIS_URL or "filesystem://"
+    expected = os.environ.get("REDIS_URL") or "filesystem://"
     assert app.conf.broker_url == expected
 
 

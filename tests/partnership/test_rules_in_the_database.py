@@ -26,12 +26,16 @@ def test_no_reactivation_past_the_seats(county_council):
     MemberFactory(nominating_body=county_council)
     former = MemberFactory(nominating_body=county_council, active=False)
     _refused(lambda: Member.objects.filter(pk=former.pk).update(active=True))
+    former.refresh_from_db()
+    assert not former.active
 
 
 def test_no_fewer_seats_than_active_members(cdrp_chairs):
     MemberFactory.create_batch(2, nominating_body=cdrp_chairs)
     cdrp_chairs.seats = 1
     _refused(cdrp_chairs.save)
+    cdrp_chairs.refresh_from_db()
+    assert cdrp_chairs.seats == 5
 
 
 def test_inactive_members_and_free_seats_are_accepted(cdrp_chairs):
@@ -57,9 +61,28 @@ def test_no_chair_and_vice_chair_from_one_body(cdrp_chairs):
     first, second = MemberFactory.create_batch(2, nominating_body=cdrp_chairs)
     OfficeFactory(member=first, starts_on=MAY_2026)
     _refused(lambda: OfficeFactory(member=second, role="vice_chair", starts_on=MAY_2026))
+    assert Office.objects.count() == 1
 
 
 def test_chair_and_vice_chair_from_two_bodies_are_accepted(county_council, police):
     OfficeFactory(member=MemberFactory(nominating_body=county_council), starts_on=MAY_2026)
     OfficeFactory(member=MemberFactory(nominating_body=police), role="vice_chair", starts_on=MAY_2026)
     assert Office.objects.count() == 2
+
+
+def test_a_member_sits_on_the_partnership_of_their_body(county_council, other_partnership):
+    _refused(lambda: MemberFactory(nominating_body=county_council, partnership=other_partnership))
+    assert not Member.objects.exists()
+
+
+def test_an_office_is_held_on_the_partnership_of_its_member(county_council, other_partnership):
+    holder = MemberFactory(nominating_body=county_council)
+    _refused(lambda: OfficeFactory(member=holder, partnership=other_partnership, starts_on=MAY_2026))
+    assert not Office.objects.exists()
+
+
+def test_a_body_stays_with_its_partnership(county_council, other_partnership):
+    county_council.partnership = other_partnership
+    _refused(county_council.save)
+    county_council.refresh_from_db()
+    assert county_council.partnership.slug == "warwickshire-scp"

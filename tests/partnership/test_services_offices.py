@@ -123,6 +123,7 @@ def test_same_body_is_fine_when_the_terms_do_not_overlap(warwickshire, cdrp_chai
     services.appoint_to_office(
         partnership=warwickshire, member=second, role="vice_chair", starts_on=datetime.date(2028, 5, 1)
     )
+    assert Office.objects.filter(member__nominating_body=cdrp_chairs).count() == 2
 
 
 def test_chair_and_vice_chair_from_different_bodies(warwickshire, helen, mark):
@@ -197,3 +198,35 @@ def test_a_former_chair_may_join_the_body_of_a_former_vice_chair(warwickshire, h
     services.update_member(member=helen, nominating_body=mark.nominating_body)
     helen.refresh_from_db()
     assert helen.nominating_body == mark.nominating_body
+
+
+def test_a_former_members_term_cannot_be_stretched_into_the_future(warwickshire, helen):
+    office = services.appoint_to_office(
+        partnership=warwickshire,
+        member=helen,
+        role="chair",
+        starts_on=datetime.date(2020, 5, 1),
+        ends_on=datetime.date(2021, 4, 30),
+    )
+    helen.active = False
+    helen.save()
+    with pytest.raises(RuleBroken, match="is not an active member"):
+        services.change_office_term(
+            office=office,
+            starts_on=datetime.date(2020, 5, 1),
+            ends_on=datetime.date(2022, 4, 30),
+            today=datetime.date(2021, 6, 1),
+        )
+    office.refresh_from_db()
+    assert office.ends_on == datetime.date(2021, 4, 30)
+
+
+@pytest.mark.parametrize(
+    ("starts_on", "ends_on"), [(datetime.date(9999, 1, 1), None), (MAY_2026, datetime.date(1066, 10, 14))]
+)
+def test_dates_out_of_reason_are_refused_with_a_message(warwickshire, helen, starts_on, ends_on):
+    with pytest.raises(RuleBroken, match="Give a date between 1900 and 2100"):
+        services.appoint_to_office(
+            partnership=warwickshire, member=helen, role="chair", starts_on=starts_on, ends_on=ends_on
+        )
+    assert not Office.objects.exists()

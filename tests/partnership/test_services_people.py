@@ -32,7 +32,7 @@ def test_name_and_email_are_required(county_council):
 def test_changing_email_to_someone_elses_is_refused(county_council, police):
     helen = services.add_member(nominating_body=county_council, name="Helen", email="helen@example.org")
     services.add_member(nominating_body=police, name="Mark", email="mark@example.org")
-    with pytest.raises(RuleBroken, match="already has that email address"):
+    with pytest.raises(RuleBroken, match="That email address is on the register under another name"):
         services.update_member(member=helen, email="MARK@example.org")
     helen.person.refresh_from_db()
     assert helen.person.email == "helen@example.org"
@@ -43,3 +43,32 @@ def test_renaming_a_member_renames_the_person(county_council):
     services.update_member(member=helen, name="Cllr Helen Marsh")
     helen.person.refresh_from_db()
     assert helen.person.name == "Cllr Helen Marsh"
+
+
+def test_a_person_sitting_elsewhere_is_renamed_only_by_someone_keeping_both_registers(
+    county_council, other_partnership, secretariat
+):
+    county = services.add_member(nominating_body=county_council, name="Tom Whitfield", email="tom@rugby.example.org")
+    rugby_council = NominatingBodyFactory(partnership=other_partnership, name="Rugby Borough Council", seats=2)
+    services.add_member(nominating_body=rugby_council, name="Tom Whitfield", email="tom@rugby.example.org")
+    with pytest.raises(RuleBroken, match="also sits on another partnership") as refusal:
+        services.update_member(member=county, email="tom@attacker.example.org", by=secretariat)
+    assert refusal.value.field == "email"
+    county.person.refresh_from_db()
+    assert county.person.email == "tom@rugby.example.org"
+
+
+def test_staff_may_rename_a_person_who_sits_on_several_partnerships(county_council, other_partnership, staff):
+    county = services.add_member(nominating_body=county_council, name="Tom Whitfield", email="tom@rugby.example.org")
+    rugby_council = NominatingBodyFactory(partnership=other_partnership, name="Rugby Borough Council")
+    services.add_member(nominating_body=rugby_council, name="Tom Whitfield", email="tom@rugby.example.org")
+    services.update_member(member=county, name="Cllr Tom Whitfield", by=staff)
+    county.person.refresh_from_db()
+    assert county.person.name == "Cllr Tom Whitfield"
+
+
+def test_a_known_email_under_another_name_is_refused(county_council, police):
+    services.add_member(nominating_body=county_council, name="Helen Marsh", email="helen@example.org")
+    with pytest.raises(RuleBroken, match="on the register under another name"):
+        services.add_member(nominating_body=police, name="Mark Dunn", email="helen@example.org")
+    assert police.members.count() == 0

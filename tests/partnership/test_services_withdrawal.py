@@ -48,3 +48,10 @@ def test_a_second_notice_while_one_is_pending_is_refused(police):
     with pytest.raises(RuleBroken, match="has already given notice; it takes effect on 25 November 2027"):
         services.give_withdrawal_notice(nominating_body=police, given_on=datetime.date(2027, 1, 10))
     assert WithdrawalNotice.objects.count() == 1
+
+
+def test_a_notice_in_the_year_9999_is_refused_with_a_message(police):
+    with pytest.raises(RuleBroken, match="Give a date between 1900 and 2100") as refusal:
+        services.give_withdrawal_notice(nominating_body=police, given_on=datetime.date(9999, 6, 1))
+    assert refusal.value.field == "given_on"
+    assert not WithdrawalNotice.objects.exists()

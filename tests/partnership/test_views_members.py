@@ -107,7 +107,9 @@ def test_secretariat_adds_a_member(client, secretariat, cdrp_chairs, warwickshir
 def test_a_person_on_another_partnership_keeps_one_record(client, secretariat, outsider, cdrp_chairs, warwickshire):
     oscar = Person.objects.get(user=outsider)
     client.force_login(secretariat)
-    response = client.post(add_url(warwickshire), new_member(cdrp_chairs, name="Oscar O.", email=oscar.email.upper()))
+    response = client.post(
+        add_url(warwickshire), new_member(cdrp_chairs, name="Oscar Outsider", email=oscar.email.upper())
+    )
     assert response.status_code == 302
     assert Member.objects.get(nominating_body=cdrp_chairs).person == oscar
 
@@ -226,7 +228,7 @@ def test_an_email_already_on_the_register_is_refused(client, secretariat, mo, ca
     client.force_login(secretariat)
     response = client.post(edit_url(mo), seat_as_posted(mo, email=carol.person.email, name="Renamed"))
     assert response.status_code == 400
-    assert "Someone else on the register already has that email address." in response.text
+    assert "That email address is on the register under another name." in response.text
     mo.person.refresh_from_db()
     assert (mo.person.name, mo.person.email) == ("Mo Member", "mo.member@police.example.org")
 

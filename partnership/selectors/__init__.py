@@ -4,7 +4,7 @@ import datetime
 
 from django.db.models import Count, Prefetch, Q
 
-from .models import Member, NominatingBody, Office, Partnership, WithdrawalNotice
+from ..models import Member, NominatingBody, Office, Partnership, WithdrawalNotice
 
 
 def current_office_holders(partnership: Partnership, today: datetime.date) -> dict[str, Office]:
@@ -35,3 +35,19 @@ def inactive_members(partnership: Partnership):
 
 def offices_of(partnership: Partnership):
     return Office.objects.filter(partnership=partnership).select_related("member__person", "member__nominating_body")
+
+
+def public_register_bodies(partnership: Partnership):
+    """What the public page shows of the membership: each body with the names and roles of its
+    active representatives. Nothing else is read, so nothing else can leak into the page."""
+    representatives = (
+        Member.objects.filter(active=True)
+        .select_related("person")
+        .only("nominating_body_id", "role_in_body", "person__name")
+        .order_by("person__name")
+    )
+    return (
+        NominatingBody.objects.filter(partnership=partnership)
+        .only("partnership_id", "name")
+        .prefetch_related(Prefetch("members", queryset=representatives, to_attr="active_members"))
+    )
