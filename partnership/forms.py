@@ -29,12 +29,18 @@ EMAIL_MESSAGES = {
 }
 
 
+NUMBER_BOX = forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"})
+
+
 def _model_field(model, name, **kwargs):
     """The form field a model field would make, with its label, help text and the model's own
-    validators (a form field made this way does not carry them)."""
+    validators (a form field made this way does not carry them). Numbers are typed in a text
+    box with a numeric keypad, as the GOV.UK Design System advises, not type=number."""
     model_field = model._meta.get_field(name)
     form_field = model_field.formfield(**kwargs)
     form_field.validators += [v for v in model_field.validators if v not in form_field.validators]
+    if isinstance(form_field, forms.IntegerField):
+        form_field.widget = NUMBER_BOX
     return form_field
 
 
@@ -60,6 +66,7 @@ class DateField(DateInputField):
 def _helper(*fields, submit: str) -> FormHelper:
     helper = FormHelper()
     helper.layout = Layout(*fields, Button.primary("save", submit))
+    helper.attrs = {"novalidate": ""}  # the GOV.UK error summary explains, not the browser's pop-ups
     return helper
 
 
@@ -94,7 +101,7 @@ class PartnershipForm(forms.ModelForm):
             "min_public_meetings_per_year": "Public meetings a year, at least",
             "withdrawal_notice_months": "Notice of withdrawal, in months",
         }
-        widgets = {"nation": forms.RadioSelect}
+        widgets = {"nation": forms.RadioSelect} | dict.fromkeys(PARTNERSHIP_RULES, NUMBER_BOX)
         error_messages = {
             "name": {
                 "required": "Enter the partnership's name",

@@ -51,3 +51,21 @@ def log_in(page, live_server):
         page.get_by_role("button", name="Sign in").click()
 
     return log_in
+
+
+def long_date(day) -> str:
+    """A date as the pages write it: 25 November 2026."""
+    return f"{day.day} {day:%B %Y}"
+
+
+@pytest.fixture
+def fill_date(page):
+    """Types a date into the GOV.UK date input (Day, Month, Year) whose legend is `legend`."""
+
+    def fill_date(legend, day):
+        group = page.get_by_role("group", name=legend)
+        group.get_by_label("Day").fill(str(day.day))
+        group.get_by_label("Month").fill(str(day.month))
+        group.get_by_label("Year").fill(str(day.year))
+
+    return fill_date

@@ -187,3 +187,17 @@ def test_register_costs_a_fixed_number_of_queries(
     assert len(response.context["bodies"]) == 13
     assert response.text.count("Substitute ") >= 44
     assert len(small) <= 15
+
+
+def test_secretariat_finds_who_has_acknowledged_the_codes(client, secretariat, warwickshire):
+    client.force_login(secretariat)
+    html = client.get(reverse("partnership:register", kwargs={"slug": warwickshire.slug})).text
+    assert reverse("governance:acknowledgements", kwargs={"slug": warwickshire.slug}) in html
+
+
+def test_numbers_are_typed_in_gov_uk_text_boxes_and_the_summary_explains_errors(client, secretariat, warwickshire):
+    client.force_login(secretariat)
+    html = client.get(reverse("partnership:partnership-edit", kwargs={"slug": warwickshire.slug})).text
+    assert 'type="number"' not in html
+    assert 'inputmode="numeric"' in html
+    assert "novalidate" in html
