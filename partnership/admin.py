@@ -19,7 +19,7 @@ from .models import (
 )
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
+class ReadOnly:
     """Shown, with its history, but changed only through the register's pages, whose services
     hold the rules of the terms of reference (the admin would bypass them)."""
 
@@ -31,6 +31,10 @@ class ReadOnlyAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class ReadOnlyAdmin(ReadOnly, SimpleHistoryAdmin):
+    pass
 
 
 @admin.register(User)
@@ -74,18 +78,9 @@ class PersonAdmin(ReadOnlyAdmin):
     list_select_related = ["user"]
 
 
-class SubstituteInline(admin.TabularInline):
+class SubstituteInline(ReadOnly, admin.TabularInline):
     model = Substitute
     extra = 0
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Member)

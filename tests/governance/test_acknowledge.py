@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from governance.models import Acknowledgement, ConductDocumentKind
 from tests.factories import ConductDocumentFactory, MemberFactory, PersonFactory, UserFactory
+from tests.helpers import acknowledged_in_session
 
 ACKNOWLEDGE = reverse("governance:acknowledge")
 MINE = reverse("partnership:mine")
@@ -37,13 +38,6 @@ def behaviour_protocol(warwickshire):
 @pytest.fixture
 def codes(code_of_conduct, behaviour_protocol):
     return [code_of_conduct, behaviour_protocol]
-
-
-def acknowledged_in_session(client):
-    """Lets a member past the middleware, to test pages other than the acknowledgement page."""
-    session = client.session
-    session["conduct_acknowledged"] = True
-    session.save()
 
 
 # The page, for each of the cast

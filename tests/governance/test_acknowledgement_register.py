@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from governance.models import Acknowledgement, ConductDocumentKind
 from tests.factories import ConductDocumentFactory, MemberFactory, NominatingBodyFactory, PersonFactory
+from tests.helpers import signed_in
 
 AT = datetime.datetime(2026, 3, 2, 10, 0, tzinfo=datetime.UTC)
 
@@ -32,14 +33,6 @@ def register(warwickshire, chair, member, code_of_conduct, behaviour_protocol):
     """The chair has acknowledged the code of conduct; the member nothing yet."""
     Acknowledgement.objects.create(document=code_of_conduct, person=chair.person, acknowledged_at=AT)
     return warwickshire
-
-
-def signed_in(client, user):
-    client.force_login(user)
-    session = client.session
-    session["conduct_acknowledged"] = True
-    session.save()
-    return client
 
 
 @pytest.mark.parametrize("who", ["secretariat", "staff"])

@@ -1,23 +1,16 @@
 """members/: what each of the cast gets, seats never over-filled, one person one record."""
 
 import pytest
-from rest_framework.test import APIClient
 
 from partnership.models import Member, Person
 from tests.factories import MemberFactory, NominatingBodyFactory, PersonFactory
+from tests.helpers import client_for
 
 LIST = "/api/v1/members/"
 
 
 def detail(member):
     return f"{LIST}{member.pk}/"
-
-
-def client_for(user=None):
-    client = APIClient()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def seat_of(user):

@@ -1,22 +1,14 @@
 """nominating-bodies/: what each of the cast gets, and the seat rules through the API."""
 
-from rest_framework.test import APIClient
-
 from partnership.models import NominatingBody
 from tests.factories import MemberFactory, NominatingBodyFactory, SecretariatFactory
+from tests.helpers import client_for
 
 LIST = "/api/v1/nominating-bodies/"
 
 
 def detail(body):
     return f"{LIST}{body.pk}/"
-
-
-def client_for(user=None):
-    client = APIClient()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def test_anonymous_visitor_is_asked_to_authenticate(warwickshire, police):

@@ -3,23 +3,16 @@
 import datetime
 
 import pytest
-from rest_framework.test import APIClient
 
 from partnership.models import Member, Office
 from tests.factories import MemberFactory, NominatingBodyFactory, OfficeFactory
+from tests.helpers import client_for
 
 LIST = "/api/v1/offices/"
 
 
 def detail(office):
     return f"{LIST}{office.pk}/"
-
-
-def client_for(user=None):
-    client = APIClient()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 def seat_of(user):

@@ -6,19 +6,13 @@ from rest_framework.test import APIClient
 
 from partnership.models import Partnership
 from tests.factories import PartnershipFactory
+from tests.helpers import client_for
 
 LIST = "/api/v1/partnerships/"
 
 
 def detail(partnership):
     return f"{LIST}{partnership.pk}/"
-
-
-def client_for(user=None):
-    client = APIClient()
-    if user is not None:
-        client.force_login(user)
-    return client
 
 
 NEW_PARTNERSHIP = {

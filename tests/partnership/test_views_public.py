@@ -17,6 +17,7 @@ from tests.factories import (
     PersonFactory,
     SubstituteFactory,
 )
+from tests.helpers import signed_in
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 
@@ -128,10 +129,7 @@ def test_unknown_slug_is_404(client, warwickshire):
 
 
 def test_logged_in_member_sees_the_same_page(client, warwickshire, member):
-    client.force_login(member)
-    session = client.session
-    session["conduct_acknowledged"] = True
-    session.save()
+    signed_in(client, member)
 
     response = client.get(page_url(warwickshire))
 

@@ -1,0 +1,27 @@
+"""Small helpers the test modules share."""
+
+from rest_framework.test import APIClient
+
+from governance.middleware import ACKNOWLEDGED
+
+
+def client_for(user=None) -> APIClient:
+    """An API client, signed in as `user` when given (anonymous otherwise)."""
+    client = APIClient()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def acknowledged_in_session(client) -> None:
+    """Lets a signed-in member past the code-of-conduct middleware, to test other pages."""
+    session = client.session
+    session[ACKNOWLEDGED] = True
+    session.save()
+
+
+def signed_in(client, user):
+    """`client` signed in as `user`, with nothing left to acknowledge this session."""
+    client.force_login(user)
+    acknowledged_in_session(client)
+    return client
