@@ -81,6 +81,11 @@ class Partnership(models.Model):
         validators=_between(1, 36),
         help_text="Notice a nominating body gives before it withdraws (ToR 9).",
     )
+    count_clear_days = models.BooleanField(
+        "count clear days",
+        default=False,
+        help_text="Leave out the day of sending and the day of the meeting when counting working days.",
+    )
 
     history = HistoricalRecords()
 
@@ -113,6 +118,24 @@ class Partnership(models.Model):
 
     def withdrawal_effective_on(self, given_on: datetime.date) -> datetime.date:
         return given_on + relativedelta(months=self.withdrawal_notice_months)
+
+
+class ClosureDay(models.Model):
+    """A day the partnership's offices are shut besides bank holidays (Christmas Eve, say): not
+    a working day when its deadlines are counted."""
+
+    partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="closure_days")
+    date = models.DateField()
+    name = models.CharField(max_length=100, help_text="For example Christmas Eve.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [models.UniqueConstraint(fields=["partnership", "date"], name="one_closure_a_day")]
+
+    def __str__(self):
+        return f"{self.name} ({self.date:%-d %B %Y})"
 
 
 class SecretariatMembership(models.Model):

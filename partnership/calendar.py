@@ -1,0 +1,126 @@
+"""Working days, the one place where the partnership's deadlines are counted (CONVENTIONS.md:
+deadlines are data, not code). Saturdays, Sundays, the bank holidays of the partnership's
+nation (from the `holidays` package, substitute days included) and the partnership's own
+closure days are not working days.
+
+Two ways of counting, since councils read "5 working days" differently:
+- plain (the default): the agenda is due N working days before the meeting, so a Tuesday
+  meeting with no holidays near has its agenda due the Tuesday before; minutes are due N
+  working days after, so a Thursday meeting has them due the Thursday two weeks later;
+- clear days: the day of sending and the day of the meeting are both excluded, so N whole
+  working days lie between them, one more step each way."""
+
+import datetime
+from dataclasses import dataclass, field
+from functools import cache
+
+import holidays
+
+# The `holidays` package names the United Kingdom's subdivisions; Wales keeps England's days.
+SUBDIVISION = {"england-and-wales": "ENG", "scotland": "SCT", "northern-ireland": "NIR"}
+CHRISTMAS_WEEK = range(20, 32)
+
+
+@cache
+def _bank_holidays(nation: str) -> holidays.HolidayBase:
+    # Years are filled in on demand by the package as dates are asked about.
+    return holidays.country_holidays("GB", subdiv=SUBDIVISION[nation])
+
+
+@dataclass(frozen=True)
+class WorkingDayCalendar:
+    nation: str
+    closure_days: dict[datetime.date, str] = field(default_factory=dict)
+    clear_days: bool = False
+
+    def day_off(self, day: datetime.date) -> str | None:
+        """Why `day` is not a working day ("Saturday", "Good Friday", a closure day), or None."""
+        if day.weekday() >= 5:
+            return f"{day:%A}"
+        return _bank_holidays(self.nation).get(day) or self.closure_days.get(day)
+
+    def is_working_day(self, day: datetime.date) -> bool:
+        return self.day_off(day) is None
+
+    def step(self, day: datetime.date, working_days: int) -> datetime.date:
+        """The date `working_days` working days after `day` (before it when negative)."""
+        direction = 1 if working_days >= 0 else -1
+        remaining = abs(working_days)
+        while remaining:
+            day += datetime.timedelta(days=direction)
+            if self.is_working_day(day):
+                remaining -= 1
+        return day
+
+    def _steps(self, working_days: int) -> int:
+        return working_days + 1 if self.clear_days else working_days
+
+    def before(self, day: datetime.date, working_days: int) -> datetime.date:
+        """The last day something is on time when due `working_days` before `day`."""
+        return self.step(day, -self._steps(working_days))
+
+    def after(self, day: datetime.date, working_days: int) -> datetime.date:
+        """The last day something is on time when due within `working_days` after `day`."""
+        return self.step(day, self._steps(working_days))
+
+    def days_off_between(self, first: datetime.date, last: datetime.date) -> list[tuple[datetime.date, str]]:
+        """Holidays and closure days (not weekends) from `first` to `last`, both included."""
+        found = []
+        day = first
+        while day <= last:
+            reason = self.day_off(day)
+            if reason and day.weekday() < 5:
+                found.append((day, reason))
+            day += datetime.timedelta(days=1)
+        return found
+
+
+def calendar_for(partnership) -> WorkingDayCalendar:
+    """The partnership's calendar. Its closure days come from `partnership.closure_days`, so a
+    caller that lists many meetings prefetches them once."""
+    closures = {closure.date: closure.name for closure in partnership.closure_days.all()}
+    return WorkingDayCalendar(nation=partnership.nation, closure_days=closures, clear_days=partnership.count_clear_days)
+
+
+def agenda_due(partnership, meeting_date: datetime.date) -> datetime.date:
+    """The last day the agenda and papers can go out on time (ToR 5.7)."""
+    return calendar_for(partnership).before(meeting_date, partnership.agenda_notice_working_days)
+
+
+def minutes_due(partnership, meeting_date: datetime.date) -> datetime.date:
+    """The last day approved minutes can be circulated on time (ToR 5.8)."""
+    return calendar_for(partnership).after(meeting_date, partnership.minutes_working_days)
+
+
+def _long(day: datetime.date) -> str:
+    return f"{day:%A %-d %B %Y}"
+
+
+def deadline_warnings(partnership, meeting_date: datetime.date) -> list[str]:
+    """What the planner should know before choosing `meeting_date`: a meeting on a day off, an
+    agenda due on the last working day before a holiday (Christmas Eve, say) or in Christmas
+    week, and holidays that fall in the notice or minutes period and push a deadline."""
+    calendar = calendar_for(partnership)
+    warnings = []
+    reason = calendar.day_off(meeting_date)
+    if reason:
+        warnings.append(f"{_long(meeting_date)} is not a working day ({reason}).")
+    due = calendar.before(meeting_date, partnership.agenda_notice_working_days)
+    next_day = due + datetime.timedelta(days=1)
+    holiday_after = _bank_holidays(partnership.nation).get(next_day) or calendar.closure_days.get(next_day)
+    if holiday_after:
+        warnings.append(
+            f"The agenda would be due on {_long(due)}, the last working day before {holiday_after}: "
+            "papers would have to be ready before the break."
+        )
+    elif due.month == 12 and due.day in CHRISTMAS_WEEK:
+        warnings.append(f"The agenda would be due on {_long(due)}, in the week before Christmas.")
+    for label, first, last in (
+        ("notice period", due, meeting_date),
+        ("time for the minutes", meeting_date, calendar.after(meeting_date, partnership.minutes_working_days)),
+    ):
+        days_off = calendar.days_off_between(first + datetime.timedelta(days=1), last)
+        if days_off:
+            names = ", ".join(f"{name} ({day:%-d %B})" for day, name in days_off)
+            warnings.append(f"The {label} takes in {names}, so it runs longer than usual.")
+    return warnings
