@@ -76,10 +76,16 @@ class WorkingDayCalendar:
 
 
 def calendar_for(partnership) -> WorkingDayCalendar:
-    """The partnership's calendar. Its closure days come from `partnership.closure_days`, so a
-    caller that lists many meetings prefetches them once."""
-    closures = {closure.date: closure.name for closure in partnership.closure_days.all()}
-    return WorkingDayCalendar(nation=partnership.nation, closure_days=closures, clear_days=partnership.count_clear_days)
+    """The partnership's calendar, read once per partnership object: meetings listed from
+    `partnership.meetings` share that object, so a page of them costs one query for the
+    closure days whatever their number."""
+    if "_closure_days" not in partnership.__dict__:
+        partnership.__dict__["_closure_days"] = {day.date: day.name for day in partnership.closure_days.all()}
+    return WorkingDayCalendar(
+        nation=partnership.nation,
+        closure_days=partnership.__dict__["_closure_days"],
+        clear_days=partnership.count_clear_days,
+    )
 
 
 def agenda_due(partnership, meeting_date: datetime.date) -> datetime.date:

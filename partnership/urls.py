@@ -7,6 +7,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("partnership.urls_public")),
     path("partnerships/", include("partnership.urls_register")),
+    path("partnerships/", include("meetings.urls")),
     path("", include("governance.urls")),
     path("api/v1/", include("partnership.urls_api")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

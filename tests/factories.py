@@ -118,3 +118,26 @@ class ConductDocumentFactory(factory.django.DjangoModelFactory):
     version = "1"
     text = "Partners shall put the customers of the partnership at the centre of their work."
     in_force_from = datetime.date(2020, 1, 1)
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A board meeting; use meetings.services.schedule_meeting when the standing items matter."""
+
+    class Meta:
+        model = "meetings.Meeting"
+
+    partnership = factory.SubFactory(PartnershipFactory)
+    title = "Board meeting"
+    date = datetime.date(2027, 6, 15)  # a Tuesday with no holiday near
+    start_time = datetime.time(14, 0)
+    place = "Shire Hall, Warwick"
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.AgendaItem"
+
+    meeting = factory.SubFactory(MeetingFactory)
+    position = factory.Sequence(lambda n: n + 10)
+    title = factory.Sequence(lambda n: f"Quarterly performance report {n}")
+    purpose = "discussion"

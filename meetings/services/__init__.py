@@ -1,0 +1,27 @@
+"""What the secretariat and the chair do with meetings and agendas, with the rules of the
+terms of reference (ToR 5.7). Every page, API endpoint and task calls these."""
+
+from .agenda import (
+    accept_late_item,
+    add_agenda_item,
+    agree_agenda,
+    move_agenda_item,
+    remove_agenda_item,
+    reorder_agenda,
+    update_agenda_item,
+)
+from .circulation import circulate_agenda
+from .scheduling import reschedule_meeting, schedule_meeting
+
+__all__ = [
+    "accept_late_item",
+    "add_agenda_item",
+    "agree_agenda",
+    "circulate_agenda",
+    "remove_agenda_item",
+    "move_agenda_item",
+    "reorder_agenda",
+    "reschedule_meeting",
+    "schedule_meeting",
+    "update_agenda_item",
+]

@@ -1,0 +1,35 @@
+"""Sending the agenda and papers to members (ToR 5.7)."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from partnership.errors import RuleBroken
+from partnership.services.common import long_date, rule_service
+
+from ..models import Meeting, MeetingStatus
+from ..tasks import email_agenda_circulated
+from .agenda import lock_meeting
+
+
+@rule_service
+def circulate_agenda(*, meeting: Meeting, by, now: datetime.datetime | None = None) -> Meeting:
+    """Record that the agreed agenda went to the members, late when after `agenda_due`, and
+    email each active member a link once the change is saved."""
+    now = now or timezone.now()
+    meeting = lock_meeting(meeting)
+    if meeting.is_circulated:
+        raise RuleBroken(f"The agenda went out on {long_date(timezone.localdate(meeting.agenda_circulated_at))}.")
+    if meeting.agenda_agreed_at is None:
+        raise RuleBroken("The chair has not agreed the agenda yet; the agenda that goes out is the chair's (ToR 5.7).")
+    today = timezone.localdate(now)
+    if today > meeting.date:
+        raise RuleBroken("The meeting has taken place, so its agenda can no longer go out.")
+    meeting.agenda_circulated_at = now
+    meeting.agenda_circulated_by = by
+    meeting.agenda_circulated_late = today > meeting.agenda_due
+    meeting.status = MeetingStatus.AGENDA_CIRCULATED
+    meeting.save()
+    transaction.on_commit(lambda: email_agenda_circulated.delay(meeting.pk))
+    return meeting
