@@ -165,3 +165,62 @@ class AgendaItem(models.Model):
     @property
     def awaits_chair(self) -> bool:
         return self.is_late and not self.chair_accepted
+
+
+class Paper(models.Model):
+    """A paper for an agenda item, with the cover sheet every board paper carries (seed 002)."""
+
+    agenda_item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="papers")
+    title = models.CharField(max_length=300)
+    prepared_by = models.CharField(max_length=200, blank=True)
+    presenting = models.CharField(max_length=200, blank=True)
+    leading_partners = models.CharField(max_length=300, blank=True)
+    summary = models.TextField(blank=True)
+    recommendations = models.TextField(blank=True)
+    financial_hr_implications = models.TextField("financial and HR implications", blank=True)
+    equality_implications = models.TextField("equality and diversity implications", blank=True)
+    purpose = models.CharField(max_length=20, choices=Purpose.choices, default=Purpose.DISCUSSION)
+    is_late = models.BooleanField(default=False)
+    late_reason = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agenda_item", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(is_late=False) | ~Q(late_reason=""),
+                name="late_paper_says_why",
+                violation_error_message="Say why a late paper could not go out with the agenda.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+def paper_file_path(instance, filename):
+    # Never under a public URL: files are served through a view that checks permission.
+    return f"papers/{instance.paper.agenda_item.meeting_id}/{instance.paper_id}/{filename}"
+
+
+class PaperFile(models.Model):
+    """An uploaded document of a paper: PDF, DOCX, XLSX or ODT, checked by its content."""
+
+    paper = models.ForeignKey(Paper, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(upload_to=paper_file_path, max_length=500)
+    original_name = models.CharField(max_length=255)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["paper", "uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.original_name
