@@ -6,6 +6,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("partnership.urls_public")),
+    path("", include("meetings.urls_public")),
     path("partnerships/", include("partnership.urls_register")),
     path("partnerships/", include("meetings.urls")),
     path("", include("governance.urls")),
