@@ -8,6 +8,7 @@ from pathlib import Path
 from dateutil.relativedelta import relativedelta
 from django.db import transaction
 
+from meetings import services as meeting_services
 from partnership import services
 from partnership.models import Partnership, SecretariatMembership, User
 
@@ -79,6 +80,17 @@ RUGBY_BODIES = [
     ("Warwickshire Fire and Rescue Service", 1, True, [("Kevin Marsh", "Station Manager", False)]),
     ("Probation", 1, True, [("Janet Croft", "Assistant Chief Officer", False)]),
     ("NHS Coventry and Warwickshire", 1, True, []),
+]
+
+PUBLIC_MEETING_ITEMS = [
+    ("Annual community safety agreement", "decision", "Community Safety Manager"),
+    ("Strategic assessment: priorities for next year", "discussion", "Head of Community Safety"),
+    ("Questions from the public", "discussion", "Chair"),
+]
+BOARD_MEETING_ITEMS = [
+    ("Quarterly performance report to the Public Service Board", "decision", "Performance Manager"),
+    ("Drug and Alcohol Action Team: treatment plan", "decision", "DAAT Commissioning Manager"),
+    ("Review of the terms of reference", "decision", "Secretariat"),
 ]
 
 DEMO_PASSWORD = "partnership-demo-2026"  # noqa: S105 - printed on start: a demo, never production
@@ -186,9 +198,51 @@ def load(today: datetime.date) -> bool:
     )
     _conduct_documents(rugby, term_start)
 
-    _login("secretariat", partnership=warwickshire)
-    _login("chair", person=county["Cllr Helen Marsh"].person)
+    secretariat = _login("secretariat", partnership=warwickshire)
+    chair = _login("chair", person=county["Cllr Helen Marsh"].person)
     _login("member", person=county["Ch Supt Mark Dunn"].person)
     _login("rugby", partnership=rugby)
     _login("admin", staff=True)
+    _meetings(warwickshire, today, chair=chair, secretariat=secretariat)
     return True
+
+
+def _tuesday_after(day: datetime.date, days: int) -> datetime.date:
+    day += datetime.timedelta(days=days)
+    return day + datetime.timedelta(days=(1 - day.weekday()) % 7)
+
+
+def _meetings(partnership, today: datetime.date, *, chair, secretariat) -> None:
+    """The annual public meeting, its agenda out, and the next board meeting, its agenda being
+    built for the chair to agree."""
+    public = meeting_services.schedule_meeting(
+        partnership=partnership,
+        title="Annual public meeting",
+        date=_tuesday_after(today, 14),
+        start_time=datetime.time(18, 30),
+        end_time=datetime.time(20, 0),
+        place="Shire Hall, Market Place, Warwick CV34 4RL",
+        is_public=True,
+    )
+    for title, purpose, presenter in PUBLIC_MEETING_ITEMS:
+        meeting_services.add_agenda_item(meeting=public, title=title, purpose=purpose, presenter=presenter)
+    meeting_services.add_agenda_item(
+        meeting=public,
+        title="Domestic homicide review: action plan",
+        purpose="information",
+        presenter="Domestic Abuse Partnership Manager",
+        is_confidential=True,
+        confidential_reason="personal",
+    )
+    meeting_services.agree_agenda(meeting=public, by=chair)
+    meeting_services.circulate_agenda(meeting=public, by=secretariat)
+
+    board = meeting_services.schedule_meeting(
+        partnership=partnership,
+        title="Board meeting",
+        date=_tuesday_after(today, 42),
+        start_time=datetime.time(14, 0),
+        place="Committee Room 2, Shire Hall, Warwick",
+    )
+    for title, purpose, presenter in BOARD_MEETING_ITEMS:
+        meeting_services.add_agenda_item(meeting=board, title=title, purpose=purpose, presenter=presenter)

@@ -6,6 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from governance.models import ConductDocument
+from meetings.models import Meeting
 from partnership.models import Member, NominatingBody, Partnership, User
 from partnership.selectors import current_office_holders
 
@@ -58,3 +59,11 @@ def test_the_terms_of_reference_are_due_for_review_within_a_year(demo):
     terms = Partnership.objects.get(slug="warwickshire-scp").terms_of_reference.get()
     today = datetime.date.today()
     assert terms.adopted_on <= today < terms.next_review_on
+
+
+def test_the_demo_has_a_published_public_meeting_and_a_board_meeting_to_agree(demo):
+    public, board = Meeting.objects.filter(partnership__slug="warwickshire-scp").order_by("date")
+    assert public.is_published
+    assert public.agenda_items.filter(is_confidential=True).count() == 1
+    assert board.agenda_agreed_at is None
+    assert board.agenda_items.count() == 7
