@@ -224,3 +224,4 @@ class PaperFile(models.Model):
 
     def __str__(self):
         return self.original_name
+from .models_work_programme import WorkKind, WorkProgrammeItem  # noqa: E402, F401

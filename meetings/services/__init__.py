@@ -12,8 +12,14 @@ from .agenda import (
 )
 from .circulation import circulate_agenda
 from .scheduling import reschedule_meeting, schedule_meeting
+from .work_programme import add_work_item, offered_for, plan_for_meeting, plan_year, put_on_agenda
 
 __all__ = [
+    "add_work_item",
+    "offered_for",
+    "plan_for_meeting",
+    "plan_year",
+    "put_on_agenda",
     "accept_late_item",
     "add_agenda_item",
     "agree_agenda",
