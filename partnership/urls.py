@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("meetings.urls_public")),
     path("partnerships/", include("partnership.urls_register")),
     path("partnerships/", include("meetings.urls")),
+    path("partnerships/", include("meetings.urls_work_programme")),
     path("", include("governance.urls")),
     path("api/v1/", include("partnership.urls_api")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
