@@ -84,8 +84,8 @@ def add_agenda_item(*, meeting: Meeting, title: str, late_reason: str = "", **fi
 
 @rule_service
 def update_agenda_item(*, item: AgendaItem, late_reason: str | None = None, **fields) -> AgendaItem:
+    meeting = lock_meeting(item.meeting)  # the meeting first, as every agenda service locks
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
-    meeting = lock_meeting(item.meeting)
     _check_open(meeting)
     current = {name: getattr(item, name) for name in ("is_confidential", "confidential_reason")}
     fields = _check_fields({**current, **fields})
@@ -145,6 +145,7 @@ def move_agenda_item(*, item: AgendaItem, places: int) -> list[AgendaItem]:
 def agree_agenda(*, meeting: Meeting, by, now: datetime.datetime | None = None) -> Meeting:
     """The chair agrees the agenda before it goes out (ToR 5.7)."""
     meeting = lock_meeting(meeting)
+    _check_open(meeting)
     if meeting.is_circulated:
         raise RuleBroken(f"The agenda went out on {long_date(timezone.localdate(meeting.agenda_circulated_at))}.")
     if meeting.agenda_agreed_at is not None:
@@ -158,6 +159,7 @@ def agree_agenda(*, meeting: Meeting, by, now: datetime.datetime | None = None) 
 @rule_service
 def accept_late_item(*, item: AgendaItem, by, now: datetime.datetime | None = None) -> AgendaItem:
     """The chair accepts a late item, at their discretion (ToR 5.7)."""
+    _check_open(lock_meeting(item.meeting))
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
     if not item.is_late:
         raise RuleBroken("Only a late item needs the chair's acceptance.")

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import timezone
+
 from partnership.errors import RuleBroken
 from partnership.models import Partnership
 from partnership.services.common import check_date, rule_service
@@ -72,7 +74,10 @@ def reschedule_meeting(*, meeting: Meeting, **changes) -> Meeting:
     _check_presiding(meeting.partnership, changes.get("presiding_member"))
     for name, value in changes.items():
         setattr(meeting, name, value)
-    meeting.save()
     meeting.__dict__.pop("agenda_due", None)
     meeting.__dict__.pop("minutes_due", None)
+    if meeting.is_circulated:
+        # A moved meeting has a new deadline: the agenda that went out is judged against it.
+        meeting.agenda_circulated_late = timezone.localdate(meeting.agenda_circulated_at) > meeting.agenda_due
+    meeting.save()
     return meeting

@@ -35,8 +35,10 @@ class RegisterPermission(BasePermission):
         return bool(request.user and request.user.is_authenticated)
 
     def has_object_permission(self, request, view, obj):
-        perm = VIEW_REGISTER if request.method in SAFE_METHODS else MANAGE_REGISTER
-        return request.user.has_perm(perm, view.partnership_of(obj))
+        if request.method in SAFE_METHODS:
+            return request.user.has_perm(view.view_permission, view.partnership_of(obj))
+        perm, target, self.message = view.change_permission(obj)
+        return request.user.has_perm(perm, target)
 
 
 class VisibleRelatedField(serializers.PrimaryKeyRelatedField):
@@ -105,7 +107,8 @@ class QueryFilterBackend(BaseFilterBackend):
 
 class RegisterViewSet(GenericViewSet):
     """Rows of one partnership each. Subclasses say how to reach a row's partnership
-    (`partnership_path` in queries, `partnership_of` for one row)."""
+    (`partnership_path` in queries, `partnership_of` for one row), and may name the
+    permissions that read and change their rows."""
 
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     permission_classes = [RegisterPermission]
@@ -113,6 +116,9 @@ class RegisterViewSet(GenericViewSet):
     query_filters: tuple[QueryFilter, ...] = ()
     partnership_path = "partnership"
     update_serializer_class = None
+    view_permission = VIEW_REGISTER
+    manage_permission = MANAGE_REGISTER
+    manage_refusal = ONLY_SECRETARIAT
 
     def get_queryset(self):
         queryset = super().get_queryset()
@@ -128,8 +134,14 @@ class RegisterViewSet(GenericViewSet):
     def partnership_of(self, obj) -> Partnership:
         return obj.partnership
 
+    def change_permission(self, obj) -> tuple[str, object, str]:
+        """What changing `obj` through the current action needs: a permission, what it is asked
+        of, and the refusal's words. An action that is not the secretariat's (the chair agreeing
+        an agenda, say) overrides this."""
+        return self.manage_permission, self.partnership_of(obj), self.manage_refusal
+
     def check_can_manage(self, partnership: Partnership) -> None:
         """For a new row: its partnership is one the caller sees (the serializer made sure);
         a member who may only read it is refused."""
-        if not self.request.user.has_perm(MANAGE_REGISTER, partnership):
-            raise PermissionDenied(ONLY_SECRETARIAT)
+        if not self.request.user.has_perm(self.manage_permission, partnership):
+            raise PermissionDenied(self.manage_refusal)

@@ -193,3 +193,20 @@ def test_a_held_meetings_agenda_is_part_of_the_record(meeting):
 def test_rescheduling_moves_the_deadlines(meeting):
     moved = services.reschedule_meeting(meeting=meeting, date=datetime.date(2027, 6, 22))
     assert moved.agenda_due == datetime.date(2027, 6, 15)
+
+
+def test_moving_a_circulated_meeting_judges_the_agenda_against_the_new_deadline(circulated):
+    moved = services.reschedule_meeting(meeting=circulated, date=datetime.date(2027, 6, 3))
+    assert moved.agenda_due == datetime.date(2027, 5, 26)  # the spring bank holiday is 31 May
+    assert moved.agenda_circulated_late
+    moved = services.reschedule_meeting(meeting=circulated, date=datetime.date(2027, 6, 15))
+    assert not moved.agenda_circulated_late
+
+
+def test_a_held_meetings_late_items_and_agenda_are_settled(circulated, chair):
+    item = services.add_agenda_item(meeting=circulated, title="Funding bid", late_reason="The deadline is Friday.")
+    Meeting.objects.filter(pk=circulated.pk).update(status=MeetingStatus.HELD)
+    with pytest.raises(RuleBroken, match="has been held"):
+        services.accept_late_item(item=item, by=chair)
+    item.refresh_from_db()
+    assert not item.chair_accepted

@@ -1,0 +1,162 @@
+"""What anyone may read without logging in: a partnership's published meetings with their
+public agendas, and its public meetings as an iCalendar feed. Both read from the selectors,
+which never fetch a confidential item's words."""
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer, extend_schema, extend_schema_field
+from rest_framework import serializers
+from rest_framework.generics import ListAPIView
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from partnership.models import Partnership
+
+from .. import calendar_feed
+from ..models import Meeting
+from . import selectors
+
+
+class OpenAgendaItemSerializer(serializers.Serializer):
+    position = serializers.IntegerField()
+    confidential = serializers.BooleanField(help_text="false")
+    title = serializers.CharField()
+    purpose = serializers.CharField(help_text="decision, discussion or information")
+    description = serializers.CharField()
+    presenter = serializers.CharField()
+    leading_partners = serializers.CharField()
+    is_late = serializers.BooleanField()
+
+
+class WithheldAgendaItemSerializer(serializers.Serializer):
+    """A confidential item: only its place on the agenda and why it is exempt."""
+
+    position = serializers.IntegerField()
+    confidential = serializers.BooleanField(help_text="true")
+    reason = serializers.CharField(help_text="The exemption, for example 'Exempt: personal information'.")
+
+
+@extend_schema_field(
+    PolymorphicProxySerializer(
+        component_name="PublicAgendaItem",
+        serializers=[OpenAgendaItemSerializer, WithheldAgendaItemSerializer],
+        resource_type_field_name=None,
+    )
+)
+class PublicAgendaItemField(serializers.Field):
+    def to_representation(self, value):
+        shape = WithheldAgendaItemSerializer if value["confidential"] else OpenAgendaItemSerializer
+        return shape(value).data
+
+
+class PublishedMeetingSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    title = serializers.CharField()
+    group = serializers.CharField()
+    date = serializers.DateField()
+    start_time = serializers.TimeField()
+    end_time = serializers.TimeField(allow_null=True)
+    place = serializers.CharField()
+    webcast_link = serializers.URLField()
+    status = serializers.CharField()
+    agenda_circulated_at = serializers.DateTimeField(help_text="When the agenda was published.")
+    url = serializers.URLField(help_text="The meeting's page on the public site.")
+    agenda_items = serializers.ListField(child=PublicAgendaItemField())
+
+
+class PublicView:
+    authentication_classes = []
+    permission_classes = [AllowAny]
+
+    def get_partnership(self) -> Partnership:
+        return get_object_or_404(Partnership, slug=self.kwargs["slug"])
+
+
+class PublishedMeetingsView(PublicView, ListAPIView):
+    """A partnership's published meetings (held in public, agenda circulated), with their
+    agendas; a confidential item shows only its place and the reason it is exempt."""
+
+    serializer_class = PublishedMeetingSerializer
+    queryset = Meeting.objects.none()  # for the schema only: list() reads through the selectors
+
+    def list(self, request, *args, **kwargs):
+        partnership = self.get_partnership()
+        page = self.paginate_queryset(selectors.published_meetings(partnership))
+        agendas = selectors.public_agendas([meeting["id"] for meeting in page])
+        for meeting in page:
+            meeting["agenda_items"] = agendas.get(meeting["id"], [])
+            meeting["url"] = calendar_feed.public_meeting_url(partnership.slug, meeting["id"])
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+
+class ICalendarRenderer(BaseRenderer):
+    media_type = "text/calendar"
+    format = "ics"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        return data
+
+
+class PublicMeetingsCalendarView(PublicView, APIView):
+    renderer_classes = [ICalendarRenderer]
+
+    @extend_schema(
+        operation_id="public_partnerships_meetings_calendar",
+        responses={
+            (200, "text/calendar"): OpenApiResponse(OpenApiTypes.BINARY, description="An iCalendar (RFC 5545) file."),
+            404: OpenApiResponse(description="No partnership has this slug."),
+        },
+        description=(
+            "The partnership's public meetings as iCalendar: each published meeting with the public "
+            "lines of its agenda, and each planned one with its title, time and place. One event per "
+            "meeting, with a UID that never changes, so a subscribed calendar follows it when it moves."
+        ),
+    )
+    def get(self, request, slug):
+        partnership = self.get_partnership()
+        meetings = list(
+            selectors.public_meetings(partnership).values(
+                "id", "title", "date", "start_time", "end_time", "place", "agenda_circulated_at"
+            )
+        )
+        published = [meeting["id"] for meeting in meetings if meeting["agenda_circulated_at"] is not None]
+        agendas = selectors.public_agendas(published)
+        history = selectors.revisions([meeting["id"] for meeting in meetings])
+        now = timezone.now()
+        events = [
+            calendar_feed.MeetingEvent(
+                meeting_id=meeting["id"],
+                summary=f"{meeting['title']}: {partnership.name}",
+                date=meeting["date"],
+                start_time=meeting["start_time"],
+                end_time=meeting["end_time"],
+                place=meeting["place"],
+                url=calendar_feed.public_meeting_url(partnership.slug, meeting["id"]),
+                # A meeting saved without history (a bulk change) still has an event.
+                saves=history.get(meeting["id"], (1, now))[0],
+                last_modified=history.get(meeting["id"], (1, now))[1],
+                agenda=tuple(_agenda_line(item) for item in agendas.get(meeting["id"], [])),
+            )
+            for meeting in meetings
+        ]
+        body = calendar_feed.build_calendar(name=f"{partnership.name}: public meetings", events=events)
+        return Response(
+            body,
+            content_type="text/calendar; charset=utf-8",
+            headers={"Content-Disposition": f'inline; filename="{partnership.slug}-meetings.ics"'},
+        )
+
+    def handle_exception(self, exc):
+        # An error is told in JSON, as everywhere in the API, not as a calendar.
+        self.request.accepted_renderer, self.request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
+        return super().handle_exception(exc)
+
+
+def _agenda_line(item: dict) -> str:
+    if item["confidential"]:
+        return f"{item['position']}. Taken in private ({item['reason']})"
+    return f"{item['position']}. {item['title']}"

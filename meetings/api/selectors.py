@@ -1,0 +1,81 @@
+"""What the public may read about a partnership's meetings, read as plain values: a confidential
+item is fetched as its place and the reason it is exempt, never as a row whose title, description
+or presenter could be read (or lazily loaded) by mistake."""
+
+import datetime
+
+from django.db.models import Count, Max, QuerySet
+
+from partnership.models import Partnership
+
+from ..models import AgendaItem, ExemptionReason, Meeting
+
+PUBLIC_MEETING_FIELDS = (
+    "id",
+    "title",
+    "group",
+    "date",
+    "start_time",
+    "end_time",
+    "place",
+    "webcast_link",
+    "status",
+    "agenda_circulated_at",
+)
+EXEMPTIONS = dict(ExemptionReason.choices)
+OPEN_ITEM_FIELDS = (
+    "pk",
+    "meeting_id",
+    "position",
+    "title",
+    "purpose",
+    "description",
+    "presenter",
+    "leading_partners",
+    "is_late",
+)
+
+
+def public_meetings(partnership: Partnership) -> QuerySet:
+    """The meetings held in public, whether or not their agenda is out yet."""
+    return Meeting.objects.filter(partnership=partnership, is_public=True).order_by("date", "start_time", "pk")
+
+
+def published_meetings(partnership: Partnership) -> QuerySet:
+    """Public meetings whose agenda has gone out (API.md: published when circulated), as values."""
+    return public_meetings(partnership).filter(agenda_circulated_at__isnull=False).values(*PUBLIC_MEETING_FIELDS)
+
+
+def public_agendas(meeting_ids) -> dict[int, list[dict]]:
+    """Each meeting's agenda in order: open items in full; a confidential one only as its place
+    and why it is exempt. Two queries whatever the number of meetings."""
+    agendas: dict[int, list[dict]] = {}
+    open_items = AgendaItem.objects.filter(meeting_id__in=meeting_ids, is_confidential=False).values(*OPEN_ITEM_FIELDS)
+    for item in open_items:
+        agendas.setdefault(item["meeting_id"], []).append({**item, "confidential": False})
+    withheld = AgendaItem.objects.filter(meeting_id__in=meeting_ids, is_confidential=True).values(
+        "pk", "meeting_id", "position", "confidential_reason"
+    )
+    for item in withheld:
+        agendas.setdefault(item["meeting_id"], []).append(
+            {
+                "pk": item["pk"],
+                "position": item["position"],
+                "confidential": True,
+                "reason": EXEMPTIONS.get(item["confidential_reason"], "Exempt"),
+            }
+        )
+    for items in agendas.values():
+        items.sort(key=lambda item: (item["position"], item["pk"]))
+    return agendas
+
+
+def revisions(meeting_ids) -> dict[int, tuple[int, datetime.datetime]]:
+    """How many times each meeting has been saved, and when it last was, from its history."""
+    rows = (
+        Meeting.history.filter(id__in=meeting_ids)
+        .values("id")
+        .annotate(saves=Count("history_id"), last=Max("history_date"))
+        .order_by()
+    )
+    return {row["id"]: (row["saves"], row["last"]) for row in rows}
