@@ -1,28 +1,96 @@
-"""What the public may read of meetings: public meetings only, their agenda once it has been
-circulated, and of a confidential item nothing but its place and why it is exempt. The
-confidential columns are never selected, so they cannot reach a public page by mistake."""
+"""What the public may read of meetings: public meetings only, their agenda once it has gone
+out, and of a confidential item nothing but its place and why it is exempt. Items are read as
+plain values, and a confidential item's title, description, presenter and papers are never
+selected, so they cannot reach a public page, feed or file by mistake."""
 
+import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Max, QuerySet
+
+from partnership.models import Partnership
 
 from .models import AgendaItem, ExemptionReason, Meeting, Purpose
 
 PUBLIC_MEETING_FIELDS = (
     "id",
-    "partnership_id",
     "title",
     "group",
     "date",
     "start_time",
     "end_time",
     "place",
-    "online_link",
     "webcast_link",
     "is_public",
-    "agenda_circulated_at",
     "status",
+    "agenda_circulated_at",
 )
+EXEMPTIONS = dict(ExemptionReason.choices)
+OPEN_ITEM_FIELDS = (
+    "pk",
+    "meeting_id",
+    "position",
+    "title",
+    "purpose",
+    "description",
+    "presenter",
+    "leading_partners",
+    "is_late",
+)
+
+
+def public_meetings(partnership: Partnership) -> QuerySet:
+    """The meetings held in public, whether or not their agenda is out yet, soonest first. The
+    join link is the members'; the public has the webcast."""
+    return (
+        partnership.meetings.filter(is_public=True)
+        .only("partnership_id", *PUBLIC_MEETING_FIELDS)
+        .order_by("date", "start_time", "pk")
+    )
+
+
+def published_meetings(partnership: Partnership) -> QuerySet:
+    """Public meetings whose agenda has gone out (API.md: published when circulated), as values."""
+    return public_meetings(partnership).filter(agenda_circulated_at__isnull=False).values(*PUBLIC_MEETING_FIELDS)
+
+
+def public_agendas(meeting_ids) -> dict[int, list[dict]]:
+    """Each meeting's agenda in order: open items in full; a confidential one only as its place
+    and why it is exempt. Two queries whatever the number of meetings."""
+    agendas: dict[int, list[dict]] = {}
+    open_items = AgendaItem.objects.filter(meeting_id__in=meeting_ids, is_confidential=False).values(*OPEN_ITEM_FIELDS)
+    for item in open_items:
+        agendas.setdefault(item["meeting_id"], []).append({**item, "confidential": False})
+    withheld = AgendaItem.objects.filter(meeting_id__in=meeting_ids, is_confidential=True).values(
+        "pk", "meeting_id", "position", "confidential_reason"
+    )
+    for item in withheld:
+        agendas.setdefault(item["meeting_id"], []).append(
+            {
+                "pk": item["pk"],
+                "position": item["position"],
+                "confidential": True,
+                "reason": EXEMPTIONS.get(item["confidential_reason"], "Exempt"),
+            }
+        )
+    for items in agendas.values():
+        items.sort(key=lambda item: (item["position"], item["pk"]))
+    return agendas
+
+
+def revisions(meeting_ids) -> dict[int, tuple[int, datetime.datetime]]:
+    """How many times each meeting has been saved, and when it last was, from its history."""
+    rows = (
+        Meeting.history.filter(id__in=meeting_ids)
+        .values("id")
+        .annotate(saves=Count("history_id"), last=Max("history_date"))
+        .order_by()
+    )
+    return {row["id"]: (row["saves"], row["last"]) for row in rows}
+
+
+def public_meeting(partnership: Partnership, pk: int) -> Meeting | None:
+    return public_meetings(partnership).filter(pk=pk).first()
 
 
 @dataclass(frozen=True)
@@ -38,28 +106,16 @@ class PublicAgendaItem:
         return self.exemption is not None
 
 
-def public_meetings(partnership):
-    """The partnership's public meetings, published or still planned, soonest first."""
-    return partnership.meetings.filter(is_public=True).only(*PUBLIC_MEETING_FIELDS).order_by("date", "start_time")
-
-
-def public_meeting(partnership, pk: int) -> Meeting | None:
-    return public_meetings(partnership).filter(pk=pk).first()
+PURPOSES = dict(Purpose.choices)
 
 
 def public_agenda(meeting: Meeting) -> list[PublicAgendaItem]:
-    """The agenda of a published meeting as the public sees it; empty before it is published."""
-    if not meeting.is_published:
+    """The agenda of a published meeting as the public page shows it; empty before it is out."""
+    if meeting.agenda_circulated_at is None:
         return []
-    items = AgendaItem.objects.filter(meeting=meeting)
-    open_items = items.filter(is_confidential=False).values_list("position", "title", "purpose", "presenter")
-    exempt_items = items.filter(Q(is_confidential=True)).values_list("position", "confidential_reason")
-    purposes = dict(Purpose.choices)
-    reasons = dict(ExemptionReason.choices)
-    agenda = [
-        PublicAgendaItem(position, title, purposes.get(purpose, purpose), presenter, None)
-        for position, title, purpose, presenter in open_items
-    ] + [
-        PublicAgendaItem(position, None, None, None, reasons.get(reason, "Exempt")) for position, reason in exempt_items
+    return [
+        PublicAgendaItem(item["position"], None, None, None, item["reason"])
+        if item["confidential"]
+        else PublicAgendaItem(item["position"], item["title"], PURPOSES.get(item["purpose"]), item["presenter"], None)
+        for item in public_agendas([meeting.pk]).get(meeting.pk, [])
     ]
-    return sorted(agenda, key=lambda item: item.position)

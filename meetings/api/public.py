@@ -16,8 +16,8 @@ from rest_framework.views import APIView
 from partnership.models import Partnership
 
 from .. import calendar_feed
+from .. import public as selectors
 from ..models import Meeting
-from . import selectors
 
 
 class OpenAgendaItemSerializer(serializers.Serializer):
