@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install browser run test suite lint deploy-check clean
+.PHONY: install pdf-libs browser run test suite lint deploy-check clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -16,13 +16,21 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 
 install: $(INSTALLED)
 
-# Browser tests drive Debian's Chromium; install it when it is missing.
-browser:
-	@[ -x $(CHROMIUM) ] || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-liberation; }
+# Debian packages: Pango for WeasyPrint's PDFs, and Chromium for the browser tests.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation
+define apt_install
+	@dpkg -s $(1) >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $(1); }
+endef
+
+pdf-libs:
+	$(call apt_install,$(PDF_PACKAGES))
+
+browser: pdf-libs
+	$(call apt_install,chromium)
 
 # Installs, migrates, loads the Warwickshire demo, then serves on http://127.0.0.1:8000 with a
 # Celery worker and beat. With DATABASE_URL and REDIS_URL set it uses PostgreSQL and Redis.
-run: install
+run: install pdf-libs
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 	@echo "Open http://$${HOST:-127.0.0.1}:$${PORT:-8000}/ and sign in with a demo login above."

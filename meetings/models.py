@@ -224,4 +224,7 @@ class PaperFile(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+from .models_pack import AgendaPack, PackStatus, PackVariant  # noqa: E402, F401
 from .models_work_programme import WorkKind, WorkProgrammeItem  # noqa: E402, F401

@@ -13,3 +13,12 @@ def email_agenda_circulated(meeting_id: int) -> int:
     if meeting is None or not meeting.is_circulated:
         return 0
     return email_members_agenda(meeting)
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def build_agenda_pack(meeting_id: int, variant: str) -> str:
+    """Make the meeting's agenda pack ("members" or "public") unless the stored one is current."""
+    from .pack.packs import build_pack  # the pack module queues this task, so it is imported here
+
+    pack = build_pack(meeting_id=meeting_id, variant=variant)
+    return pack.status if pack is not None else "no such meeting"

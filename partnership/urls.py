@@ -10,6 +10,7 @@ urlpatterns = [
     path("partnerships/", include("partnership.urls_register")),
     path("partnerships/", include("meetings.urls")),
     path("partnerships/", include("meetings.urls_work_programme")),
+    path("partnerships/", include("meetings.urls_papers")),
     path("", include("governance.urls")),
     path("api/v1/", include("partnership.urls_api")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -11,6 +11,7 @@ from .agenda import (
     update_agenda_item,
 )
 from .circulation import circulate_agenda
+from .papers import add_paper, attach_file, remove_file, remove_paper, update_paper
 from .scheduling import reschedule_meeting, schedule_meeting
 from .work_programme import add_work_item, offered_for, plan_for_meeting, plan_year, put_on_agenda
 
@@ -22,12 +23,17 @@ __all__ = [
     "put_on_agenda",
     "accept_late_item",
     "add_agenda_item",
+    "add_paper",
     "agree_agenda",
+    "attach_file",
     "circulate_agenda",
     "remove_agenda_item",
+    "remove_file",
+    "remove_paper",
     "move_agenda_item",
     "reorder_agenda",
     "reschedule_meeting",
     "schedule_meeting",
     "update_agenda_item",
+    "update_paper",
 ]

@@ -1,0 +1,46 @@
+"""The agenda pack of a meeting as last built: one PDF per meeting and variant, kept until the
+agenda, its papers or their files change (the fingerprint says what it was built from)."""
+
+from django.db import models
+
+
+class PackVariant(models.TextChoices):
+    MEMBERS = "members", "Members' pack"
+    PUBLIC = "public", "Public pack"
+
+
+class PackStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to be made"
+    BUILDING = "building", "Being made"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Could not be made"
+
+
+def agenda_pack_path(instance, filename):
+    # Never under a public URL: packs are served through a view that checks permission.
+    return f"packs/{instance.meeting_id}/{filename}"
+
+
+class AgendaPack(models.Model):
+    meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="agenda_packs")
+    variant = models.CharField(max_length=10, choices=PackVariant.choices)
+    # What the pack is (or is being) made from: a hash of the agenda, papers and files.
+    fingerprint = models.CharField(max_length=64, blank=True)
+    status = models.CharField(max_length=10, choices=PackStatus.choices, default=PackStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent done while it is being made.")
+    file = models.FileField(upload_to=agenda_pack_path, max_length=300, blank=True)
+    requested_at = models.DateTimeField(null=True, blank=True)
+    built_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "variant"], name="one_pack_per_meeting_and_variant"),
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="pack_progress_is_a_percentage"),
+        ]
+
+    def __str__(self):
+        return f"{self.get_variant_display()} for meeting {self.meeting_id}"
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == PackStatus.READY and bool(self.file)

@@ -1,0 +1,217 @@
+"""What goes into an agenda pack, read in a fixed number of queries, and its fingerprint.
+
+The public pack is read the way the public pages are (meetings/public.py): the columns of a
+confidential item other than its place and reason are never selected, and the papers of a
+confidential item are never read, so they cannot reach the public pack by mistake."""
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+
+from ..models import AgendaItem, ExemptionReason, Meeting, Paper, PaperFile, Purpose
+from ..models_pack import PackVariant
+from ..uploads import PDF
+
+# What the public pack reads of a meeting: nothing but what its cover shows.
+PUBLIC_MEETING_FIELDS = (
+    "partnership__name",
+    "title",
+    "group",
+    "date",
+    "start_time",
+    "end_time",
+    "place",
+    "online_link",
+)
+# Part of every fingerprint: a new layout of the pack makes every stored pack stale.
+LAYOUT_VERSION = "1"
+PAPER_COLUMNS = (
+    "pk",
+    "agenda_item_id",
+    "title",
+    "prepared_by",
+    "presenting",
+    "leading_partners",
+    "summary",
+    "recommendations",
+    "financial_hr_implications",
+    "equality_implications",
+    "purpose",
+    "is_late",
+    "late_reason",
+)
+FILE_COLUMNS = ("pk", "paper_id", "file", "original_name", "content_type", "size")
+ITEM_COLUMNS = (
+    "pk",
+    "position",
+    "title",
+    "purpose",
+    "description",
+    "presenter",
+    "leading_partners",
+    "is_late",
+    "late_reason",
+    "chair_accepted",
+)
+
+
+@dataclass(frozen=True)
+class PackFile:
+    pk: int
+    stored_name: str
+    name: str
+    content_type: str
+    size: int
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.content_type == PDF.content_type
+
+
+@dataclass(frozen=True)
+class PackPaper:
+    pk: int
+    title: str
+    prepared_by: str
+    presenting: str
+    leading_partners: str
+    summary: str
+    recommendations: str
+    financial_hr_implications: str
+    equality_implications: str
+    purpose: str
+    is_late: bool
+    late_reason: str
+    files: tuple[PackFile, ...] = ()
+
+
+@dataclass(frozen=True)
+class PackItem:
+    number: int
+    title: str | None  # None for a confidential item in the public pack
+    purpose: str = ""
+    description: str = ""
+    presenter: str = ""
+    leading_partners: str = ""
+    exemption: str = ""  # why a confidential item is taken in private
+    is_late: bool = False
+    late_reason: str = ""
+    chair_accepted: bool = False
+    papers: tuple[PackPaper, ...] = ()
+
+
+@dataclass(frozen=True)
+class PackContents:
+    variant: str
+    meeting_pk: int
+    partnership: str
+    title: str
+    group: str
+    date: str
+    start_time: str
+    end_time: str
+    place: str
+    online_link: str
+    items: tuple[PackItem, ...] = field(default_factory=tuple)
+
+    @property
+    def papers(self) -> list[PackPaper]:
+        return [paper for item in self.items for paper in item.papers]
+
+    @property
+    def is_public(self) -> bool:
+        return self.variant == PackVariant.PUBLIC
+
+    def fingerprint(self) -> str:
+        """Changes whenever anything the pack shows changes: an item, a paper, a file."""
+        text = json.dumps([LAYOUT_VERSION, asdict(self)], sort_keys=True, default=str)
+        return hashlib.sha256(text.encode()).hexdigest()
+
+
+PURPOSES = dict(Purpose.choices)
+REASONS = dict(ExemptionReason.choices)
+
+
+def _papers(papers_rows, files_rows) -> dict[int, list[PackPaper]]:
+    files: dict[int, list[PackFile]] = {}
+    for pk, paper_id, stored_name, name, content_type, size in files_rows:
+        files.setdefault(paper_id, []).append(PackFile(pk, stored_name, name, content_type, size))
+    by_item: dict[int, list[PackPaper]] = {}
+    for row in papers_rows:
+        values = dict(zip(PAPER_COLUMNS, row, strict=True))
+        item_id = values.pop("agenda_item_id")
+        values["purpose"] = PURPOSES.get(values["purpose"], values["purpose"])
+        by_item.setdefault(item_id, []).append(PackPaper(**values, files=tuple(files.get(values["pk"], ()))))
+    return by_item
+
+
+def _meeting_contents(meeting: Meeting, variant: str, items) -> PackContents:
+    return PackContents(
+        variant=variant,
+        meeting_pk=meeting.pk,
+        partnership=meeting.partnership.name,
+        title=meeting.title,
+        group=meeting.group,
+        date=f"{meeting.date:%A %-d %B %Y}",
+        start_time=f"{meeting.start_time:%H:%M}",
+        end_time=f"{meeting.end_time:%H:%M}" if meeting.end_time else "",
+        place=meeting.place,
+        online_link=meeting.online_link,
+        items=tuple(sorted(items, key=lambda item: item.number)),
+    )
+
+
+def _open_item(values: dict, papers: dict) -> PackItem:
+    pk = values.pop("pk")
+    return PackItem(
+        number=values.pop("position"),
+        **{**values, "purpose": PURPOSES.get(values["purpose"], values["purpose"])},
+        papers=tuple(papers.get(pk, ())),
+    )
+
+
+def members_contents(meeting_id: int) -> PackContents:
+    """Everything: every item, confidential ones marked with their reason, and every paper."""
+    meeting = Meeting.objects.select_related("partnership").get(pk=meeting_id)
+    papers = _papers(
+        Paper.objects.filter(agenda_item__meeting=meeting).order_by("pk").values_list(*PAPER_COLUMNS),
+        PaperFile.objects.filter(paper__agenda_item__meeting=meeting)
+        .order_by("uploaded_at", "pk")
+        .values_list(*FILE_COLUMNS),
+    )
+    items = []
+    for row in AgendaItem.objects.filter(meeting=meeting).values_list(
+        *ITEM_COLUMNS, "is_confidential", "confidential_reason"
+    ):
+        values = dict(zip((*ITEM_COLUMNS, "is_confidential", "confidential_reason"), row, strict=True))
+        confidential, reason = values.pop("is_confidential"), values.pop("confidential_reason")
+        values["exemption"] = REASONS.get(reason, "Exempt") if confidential else ""
+        items.append(_open_item(values, papers))
+    return _meeting_contents(meeting, PackVariant.MEMBERS, items)
+
+
+def public_contents(meeting_id: int) -> PackContents:
+    """What the public may read: open items with their papers; of a confidential item, only
+    its number and why it is exempt."""
+    meeting = Meeting.objects.select_related("partnership").only(*PUBLIC_MEETING_FIELDS).get(pk=meeting_id)
+    open_items = AgendaItem.objects.filter(meeting=meeting, is_confidential=False)
+    papers = _papers(
+        Paper.objects.filter(agenda_item__in=open_items).order_by("pk").values_list(*PAPER_COLUMNS),
+        PaperFile.objects.filter(paper__agenda_item__in=open_items)
+        .order_by("uploaded_at", "pk")
+        .values_list(*FILE_COLUMNS),
+    )
+    items = [
+        _open_item(dict(zip(ITEM_COLUMNS, row, strict=True)), papers) for row in open_items.values_list(*ITEM_COLUMNS)
+    ]
+    exempt = AgendaItem.objects.filter(meeting=meeting, is_confidential=True).values_list(
+        "position", "confidential_reason"
+    )
+    items += [
+        PackItem(number=position, title=None, exemption=REASONS.get(reason, "Exempt")) for position, reason in exempt
+    ]
+    return _meeting_contents(meeting, PackVariant.PUBLIC, items)
+
+
+def contents_for(meeting_id: int, variant: str) -> PackContents:
+    return public_contents(meeting_id) if variant == PackVariant.PUBLIC else members_contents(meeting_id)
