@@ -227,4 +227,5 @@ class PaperFile(models.Model):
 
 
 from .models_pack import AgendaPack, PackStatus, PackVariant  # noqa: E402, F401
+from .models_submissions import PaperSubmission, SubmissionStatus  # noqa: E402, F401
 from .models_work_programme import WorkKind, WorkProgrammeItem  # noqa: E402, F401

@@ -2,6 +2,7 @@
 
 import rules
 
+from partnership.personal_acts import personal_act
 from partnership.rules import can_manage_register, can_view_register, is_chair_of
 
 
@@ -34,5 +35,5 @@ rules.add_perm("meetings.manage_meetings", can_manage_register)
 rules.add_perm("meetings.view_meeting", in_the_meetings_partnership)
 rules.add_perm("meetings.change_agenda", runs_the_meetings_partnership)
 rules.add_perm("meetings.circulate_agenda", runs_the_meetings_partnership)
-rules.add_perm("meetings.agree_agenda", chairs_the_meeting)
-rules.add_perm("meetings.accept_late_item", chairs_the_meeting)
+personal_act("meetings.agree_agenda", chairs_the_meeting)
+personal_act("meetings.accept_late_item", chairs_the_meeting)

@@ -90,7 +90,7 @@ class PartnershipForm(forms.ModelForm):
 
     class Meta:
         model = Partnership
-        fields = PARTNERSHIP_DETAILS + PARTNERSHIP_RULES
+        fields = PARTNERSHIP_DETAILS + PARTNERSHIP_RULES + ["count_clear_days"]
         labels = {
             "slug": "Web address",
             "nation": "Bank holidays of",
@@ -100,6 +100,7 @@ class PartnershipForm(forms.ModelForm):
             "min_meetings_per_year": "Meetings a year, at least",
             "min_public_meetings_per_year": "Public meetings a year, at least",
             "withdrawal_notice_months": "Notice of withdrawal, in months",
+            "count_clear_days": "Count clear days",
         }
         widgets = {"nation": forms.RadioSelect} | dict.fromkeys(PARTNERSHIP_RULES, NUMBER_BOX)
         error_messages = {
@@ -128,6 +129,7 @@ class PartnershipForm(forms.ModelForm):
             ),
             Fieldset(
                 *[Field.text(name, field_width=3) for name in PARTNERSHIP_RULES],
+                Field.checkbox("count_clear_days"),
                 legend="Rules from the terms of reference",
                 legend_size=Size.MEDIUM,
                 legend_tag="h2",
@@ -140,7 +142,7 @@ class PartnershipDetailsForm(PartnershipForm):
     """The same, once the partnership exists: its web address stays as it is."""
 
     class Meta(PartnershipForm.Meta):
-        fields = [name for name in PARTNERSHIP_DETAILS if name != "slug"] + PARTNERSHIP_RULES
+        fields = [name for name in PARTNERSHIP_DETAILS if name != "slug"] + PARTNERSHIP_RULES + ["count_clear_days"]
 
     submit_label = "Save the details"
 

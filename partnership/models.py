@@ -5,7 +5,7 @@ withdrawal notices. Rules that span rows live in the services package."""
 import datetime
 
 from dateutil.relativedelta import relativedelta
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, _user_has_perm
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,11 +14,18 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from .personal_acts import PERSONAL_ACTS
+
 
 class User(AbstractUser):
     """A login. Its person (if any) says which seats it holds."""
 
     history = HistoricalRecords(excluded_fields=["password", "last_login"])
+
+    def has_perm(self, perm, obj=None):
+        if perm in PERSONAL_ACTS:
+            return self.is_active and _user_has_perm(self, perm, obj)  # no superuser shortcut
+        return super().has_perm(perm, obj)
 
 
 class Nation(models.TextChoices):

@@ -3,6 +3,7 @@ from django.urls import path
 from .views import (
     register,
     register_bodies,
+    register_closure_days,
     register_history,
     register_members,
     register_offices,
@@ -30,4 +31,5 @@ urlpatterns = [
     path("<slug:slug>/substitutes/<int:pk>/", register_substitutes.edit_substitute, name="substitute-edit"),
     path("<slug:slug>/offices/new/", register_offices.appoint, name="office-add"),
     path("<slug:slug>/offices/<int:pk>/", register_offices.change_term, name="office-edit"),
+    path("<slug:slug>/closure-days/", register_closure_days.closure_days, name="closure-days"),
 ]

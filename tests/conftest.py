@@ -3,8 +3,10 @@ secretariat officer, its chair, a member, and a member of another partnership; p
 anonymous visitor, who is simply a client that has not logged in."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.utils import timezone
 
 from tests.factories import (
@@ -16,6 +18,17 @@ from tests.factories import (
     SecretariatFactory,
     UserFactory,
 )
+
+TODAY = datetime.datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+@pytest.fixture(autouse=True)
+def fixed_today():
+    """Every test runs on Wednesday 25 November 2026, the clock ticking from there, so dates in
+    tests (a meeting in January 2027 whose agenda is due on Christmas Eve) stay right whenever
+    the suite runs. A test that needs another day travels on from here."""
+    with time_machine.travel(TODAY, tick=True):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -13,9 +13,13 @@ from .agenda import (
 from .circulation import circulate_agenda
 from .papers import add_paper, attach_file, remove_file, remove_paper, update_paper
 from .scheduling import reschedule_meeting, schedule_meeting
+from .submissions import accept_submission, return_submission, submit_paper
 from .work_programme import add_work_item, offered_for, plan_for_meeting, plan_year, put_on_agenda
 
 __all__ = [
+    "accept_submission",
+    "return_submission",
+    "submit_paper",
     "add_work_item",
     "offered_for",
     "plan_for_meeting",

@@ -26,7 +26,7 @@ def lock_meeting(meeting: Meeting) -> Meeting:
     return Meeting.objects.select_for_update().select_related("partnership").get(pk=meeting.pk)
 
 
-def _check_open(meeting: Meeting) -> None:
+def check_open(meeting: Meeting) -> None:
     if meeting.status not in OPEN:
         raise RuleBroken("The meeting has been held, so its agenda is part of the record and stays as it was.")
 
@@ -62,7 +62,7 @@ def add_agenda_item(*, meeting: Meeting, title: str, late_reason: str = "", **fi
     """An item at the end of the agenda. Once the agenda has gone out it is a late item, which
     needs a reason and the chair's acceptance (ToR 5.7)."""
     meeting = lock_meeting(meeting)
-    _check_open(meeting)
+    check_open(meeting)
     fields = _check_fields({"title": title, **fields})
     late = meeting.is_circulated
     if late and not late_reason.strip():
@@ -86,7 +86,7 @@ def add_agenda_item(*, meeting: Meeting, title: str, late_reason: str = "", **fi
 def update_agenda_item(*, item: AgendaItem, late_reason: str | None = None, **fields) -> AgendaItem:
     meeting = lock_meeting(item.meeting)  # the meeting first, as every agenda service locks
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
-    _check_open(meeting)
+    check_open(meeting)
     current = {name: getattr(item, name) for name in ("is_confidential", "confidential_reason")}
     fields = _check_fields({**current, **fields})
     if late_reason is not None and item.is_late:
@@ -103,7 +103,7 @@ def update_agenda_item(*, item: AgendaItem, late_reason: str | None = None, **fi
 @rule_service
 def remove_agenda_item(*, item: AgendaItem) -> None:
     meeting = lock_meeting(item.meeting)
-    _check_open(meeting)
+    check_open(meeting)
     if meeting.is_circulated:
         raise RuleBroken(
             "The agenda has gone out, so its items stay on it: the meeting can withdraw an item and the minutes say so."
@@ -123,7 +123,7 @@ def _number(items: list[AgendaItem]) -> None:
 def reorder_agenda(*, meeting: Meeting, item_ids: list[int]) -> list[AgendaItem]:
     """Put the agenda in the order given, which names every item once."""
     meeting = lock_meeting(meeting)
-    _check_open(meeting)
+    check_open(meeting)
     items = {item.pk: item for item in meeting.agenda_items.all()}
     if sorted(item_ids) != sorted(items):
         raise RuleBroken("The new order must list every item of this agenda once.", field="item_ids")
@@ -145,7 +145,7 @@ def move_agenda_item(*, item: AgendaItem, places: int) -> list[AgendaItem]:
 def agree_agenda(*, meeting: Meeting, by, now: datetime.datetime | None = None) -> Meeting:
     """The chair agrees the agenda before it goes out (ToR 5.7)."""
     meeting = lock_meeting(meeting)
-    _check_open(meeting)
+    check_open(meeting)
     if meeting.is_circulated:
         raise RuleBroken(f"The agenda went out on {long_date(timezone.localdate(meeting.agenda_circulated_at))}.")
     if meeting.agenda_agreed_at is not None:
@@ -159,7 +159,7 @@ def agree_agenda(*, meeting: Meeting, by, now: datetime.datetime | None = None) 
 @rule_service
 def accept_late_item(*, item: AgendaItem, by, now: datetime.datetime | None = None) -> AgendaItem:
     """The chair accepts a late item, at their discretion (ToR 5.7)."""
-    _check_open(lock_meeting(item.meeting))
+    check_open(lock_meeting(item.meeting))
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
     if not item.is_late:
         raise RuleBroken("Only a late item needs the chair's acceptance.")

@@ -13,7 +13,7 @@ from partnership.services.common import rule_service
 
 from .. import uploads
 from ..models import AgendaItem, Paper, PaperFile, Purpose
-from .agenda import _check_open, lock_meeting
+from .agenda import check_open, lock_meeting
 
 PAPER_FIELDS = (
     "title",
@@ -63,7 +63,7 @@ def add_paper(
     """A paper for the item. Once the agenda has gone out it is a late paper, which says why it
     could not go out with the agenda (ToR 5.7)."""
     meeting = lock_meeting(agenda_item.meeting)
-    _check_open(meeting)
+    check_open(meeting)
     fields = _check_fields(
         {
             "title": title,
@@ -94,7 +94,7 @@ def update_paper(*, paper: Paper, late_reason: str | None = None, **fields) -> P
     """Change the cover sheet. A late paper keeps its reason."""
     paper = Paper.objects.select_for_update().get(pk=paper.pk)
     meeting = lock_meeting(paper.agenda_item.meeting)
-    _check_open(meeting)
+    check_open(meeting)
     fields = _check_fields(fields)
     if late_reason is not None and paper.is_late:
         if not late_reason.strip():
@@ -111,7 +111,7 @@ def remove_paper(*, paper: Paper) -> None:
     """Take a paper, and its files, off the agenda before it goes out."""
     paper = Paper.objects.select_related("agenda_item").get(pk=paper.pk)
     meeting = lock_meeting(paper.agenda_item.meeting)
-    _check_open(meeting)
+    check_open(meeting)
     if meeting.is_circulated:
         raise RuleBroken(
             "The agenda and papers have gone out, so this paper stays with them: the meeting can withdraw it "
@@ -129,7 +129,7 @@ def attach_file(*, paper: Paper, upload, by, now: datetime.datetime | None = Non
     ODT) and its size by PAPER_MAX_UPLOAD_BYTES; a file refused leaves nothing behind."""
     paper = Paper.objects.select_related("agenda_item").get(pk=paper.pk)
     meeting = lock_meeting(paper.agenda_item.meeting)
-    _check_open(meeting)
+    check_open(meeting)
     kind = uploads.check_upload(upload, max_bytes=settings.PAPER_MAX_UPLOAD_BYTES)
     name = uploads.safe_name(upload.name, kind)
     paper_file = PaperFile(
@@ -156,7 +156,7 @@ def remove_file(*, paper_file: PaperFile) -> None:
     paper's history keeps a record that it was there."""
     paper_file = PaperFile.objects.select_related("paper__agenda_item").get(pk=paper_file.pk)
     meeting = lock_meeting(paper_file.paper.agenda_item.meeting)
-    _check_open(meeting)
+    check_open(meeting)
     name, storage = paper_file.file.name, paper_file.file.storage
     paper_file.delete()
     _delete_stored(name, storage)

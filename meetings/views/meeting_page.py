@@ -1,9 +1,93 @@
-"""A meeting's page: its dates, deadlines and agenda."""
+"""A meeting's page: its dates, deadlines and agenda; and what the chair and the secretariat do
+to the agenda as a whole: the chair agrees it, the secretariat circulates it (ToR 5.7)."""
 
+from collections.abc import Callable
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+
+from partnership import calendar
+from partnership.errors import RuleBroken
+
+from .. import selectors, services
+from ..access import get_meeting_for, get_meeting_for_user
+from ..models import Meeting, MeetingStatus
+
+OPEN = (MeetingStatus.PLANNED, MeetingStatus.AGENDA_CIRCULATED)
+
+
+def meeting_page(request, meeting: Meeting, *, error: str | None = None):
+    """The page, and the same page with a refusal at the top (status 400) when an action on it
+    broke a rule."""
+    user = request.user
+    is_open = meeting.status in OPEN
+    agreed = meeting.agenda_agreed_at is not None
+    context = {
+        "partnership": meeting.partnership,
+        "meeting": meeting,
+        "agenda": selectors.agenda_of(meeting),
+        "warnings": calendar.deadline_warnings(meeting.partnership, meeting.date),
+        "error": error,
+        "can_change_meeting": user.has_perm("meetings.manage_meetings", meeting.partnership),
+        "can_change_agenda": is_open and user.has_perm("meetings.change_agenda", meeting),
+        "can_agree": is_open
+        and not agreed
+        and not meeting.is_circulated
+        and user.has_perm("meetings.agree_agenda", meeting),
+        "can_circulate": is_open
+        and agreed
+        and not meeting.is_circulated
+        and user.has_perm("meetings.circulate_agenda", meeting),
+        "can_accept": user.has_perm("meetings.accept_late_item", meeting),
+    }
+    return render(request, "meetings/meeting.html", context, status=400 if error else 200)
+
+
+def act(request, meeting: Meeting, action: Callable, done: str | Callable):
+    """Run a service for a button on the meeting page: on success back to the page with a
+    message, on a RuleBroken the page again with the reason and nothing saved."""
+    try:
+        result = action()
+    except RuleBroken as broken:
+        return meeting_page(request, meeting, error=broken.message)
+    messages.success(request, done(result) if callable(done) else done)
+    return redirect(meeting)
 
 
 @login_required
+@require_GET
 def meeting(request, slug, pk):
-    return HttpResponse("to be built")
+    return meeting_page(request, get_meeting_for_user(request, slug, pk))
+
+
+@login_required
+@require_POST
+def agree(request, slug, pk):
+    meeting = get_meeting_for(request, slug, pk, "meetings.agree_agenda")
+    return act(
+        request,
+        meeting,
+        lambda: services.agree_agenda(meeting=meeting, by=request.user, now=timezone.now()),
+        "Agenda agreed. The secretariat can now circulate it.",
+    )
+
+
+def _circulated(meeting: Meeting) -> str:
+    if meeting.agenda_circulated_late:
+        return f"Agenda circulated to the members, late: it was due by {meeting.agenda_due:%-d %B %Y}."
+    return "Agenda circulated to the members, on time."
+
+
+@login_required
+@require_POST
+def circulate(request, slug, pk):
+    meeting = get_meeting_for(request, slug, pk, "meetings.circulate_agenda")
+    return act(
+        request,
+        meeting,
+        lambda: services.circulate_agenda(meeting=meeting, by=request.user, now=timezone.now()),
+        _circulated,
+    )

@@ -210,3 +210,10 @@ def test_a_held_meetings_late_items_and_agenda_are_settled(circulated, chair):
         services.accept_late_item(item=item, by=chair)
     item.refresh_from_db()
     assert not item.chair_accepted
+
+
+def test_staff_do_not_act_as_the_chair(meeting, staff, chair):
+    assert not staff.has_perm("meetings.agree_agenda", meeting)
+    assert not staff.has_perm("meetings.accept_late_item", meeting)
+    assert staff.has_perm("meetings.circulate_agenda", meeting)
+    assert chair.has_perm("meetings.agree_agenda", meeting)

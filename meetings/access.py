@@ -1,0 +1,71 @@
+"""Fetching a partnership's meetings and agenda items for the user asking, as
+partnership/access.py does for the register: someone outside the partnership gets 404 (they
+must not learn the meeting exists), a member without the right gets 403 with the reason. The
+rights are the predicates of meetings/rules.py; views never write their own test."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from partnership.models import Partnership
+
+from .models import AgendaItem, Meeting
+
+# What the meeting page and the rules read of a meeting, fetched with it in one query.
+MEETING_RELATED = (
+    "partnership",
+    "presiding_member__person",
+    "agenda_agreed_by__person",
+    "agenda_circulated_by__person",
+)
+REFUSALS = {
+    "meetings.manage_meetings": "Only the partnership's secretariat can schedule and change its meetings.",
+    "meetings.change_agenda": "Only the partnership's secretariat can change the agenda.",
+    "meetings.circulate_agenda": "Only the partnership's secretariat can circulate the agenda.",
+    "meetings.agree_agenda": "Only the chair, or whoever presides at this meeting in the chair's absence, "
+    "can agree the agenda.",
+    "meetings.accept_late_item": "Only the chair, or whoever presides at this meeting in the chair's absence, "
+    "can accept a late item.",
+}
+
+
+def get_partnership_for_meetings(request, slug: str) -> Partnership:
+    """A partnership whose meetings the user may read (secretariat, members, staff)."""
+    partnership = get_object_or_404(Partnership, slug=slug)
+    if not request.user.has_perm("meetings.view_meetings", partnership):
+        raise Http404("No such partnership")
+    return partnership
+
+
+def get_partnership_for_scheduling(request, slug: str) -> Partnership:
+    """A partnership whose meetings the user may schedule: 403 to its members, 404 to others."""
+    partnership = get_partnership_for_meetings(request, slug)
+    if not request.user.has_perm("meetings.manage_meetings", partnership):
+        raise PermissionDenied(REFUSALS["meetings.manage_meetings"])
+    return partnership
+
+
+def get_meeting_for_user(request, slug: str, pk: int) -> Meeting:
+    """A meeting the user may read, with everything its page and its rules need."""
+    meeting = get_object_or_404(Meeting.objects.select_related(*MEETING_RELATED), pk=pk, partnership__slug=slug)
+    if not request.user.has_perm("meetings.view_meeting", meeting):
+        raise Http404("No such meeting")
+    return meeting
+
+
+def get_meeting_for(request, slug: str, pk: int, perm: str) -> Meeting:
+    """A meeting on which the user holds `perm` (one of meetings/rules.py): 403 to a member
+    without it, 404 to anyone outside the partnership."""
+    meeting = get_meeting_for_user(request, slug, pk)
+    target = meeting.partnership if perm == "meetings.manage_meetings" else meeting
+    if not request.user.has_perm(perm, target):
+        raise PermissionDenied(REFUSALS[perm])
+    return meeting
+
+
+def get_item_for(request, slug: str, pk: int, item_pk: int, perm: str) -> AgendaItem:
+    """An item of the meeting's agenda on which the user holds `perm`; it shares the meeting."""
+    meeting = get_meeting_for(request, slug, pk, perm)
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    item.meeting = meeting
+    return item
