@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from partnership.models import Partnership
 
-from .models import AgendaItem, Meeting
+from .models import AgendaItem, Meeting, PaperSubmission
 
 # What the meeting page and the rules read of a meeting, fetched with it in one query.
 MEETING_RELATED = (
@@ -69,3 +69,11 @@ def get_item_for(request, slug: str, pk: int, item_pk: int, perm: str) -> Agenda
     item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
     item.meeting = meeting
     return item
+
+
+def get_submission_for(request, slug: str, pk: int, submission_pk: int, perm: str):
+    """A paper offered for the meeting, for someone holding `perm` on the meeting."""
+    meeting = get_meeting_for(request, slug, pk, perm)
+    submission = get_object_or_404(PaperSubmission, pk=submission_pk, meeting=meeting)
+    submission.meeting = meeting
+    return submission

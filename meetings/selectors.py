@@ -16,7 +16,11 @@ def meetings_in_year(partnership: Partnership, year: int) -> list[Meeting]:
 
 def agenda_of(meeting: Meeting) -> list[AgendaItem]:
     """The agenda in order; each item shares `meeting`, and names who accepted it if late."""
-    return list(meeting.agenda_items.select_related("chair_accepted_by__person").order_by("position", "pk"))
+    return list(
+        meeting.agenda_items.select_related("chair_accepted_by__person")
+        .prefetch_related("papers")
+        .order_by("position", "pk")
+    )
 
 
 @dataclass(frozen=True)

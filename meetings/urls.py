@@ -1,5 +1,6 @@
 from django.urls import path
 
+from . import views_submissions
 from .views import agenda_items, meeting_forms, meeting_page, meetings_list
 
 app_name = "meetings"
@@ -15,4 +16,15 @@ urlpatterns = [
     path("<slug:slug>/meetings/<int:pk>/items/<int:item_pk>/move/", agenda_items.move_item, name="item-move"),
     path("<slug:slug>/meetings/<int:pk>/items/<int:item_pk>/remove/", agenda_items.remove_item, name="item-remove"),
     path("<slug:slug>/meetings/<int:pk>/items/<int:item_pk>/accept/", agenda_items.accept_item, name="item-accept"),
+    path("<slug:slug>/meetings/<int:pk>/submit/", views_submissions.submit, name="paper-submit"),
+    path(
+        "<slug:slug>/meetings/<int:pk>/submissions/<int:submission_pk>/accept/",
+        views_submissions.accept,
+        name="submission-accept",
+    ),
+    path(
+        "<slug:slug>/meetings/<int:pk>/submissions/<int:submission_pk>/return/",
+        views_submissions.return_paper,
+        name="submission-return",
+    ),
 ]

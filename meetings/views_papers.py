@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from partnership.views.register_form_page import form_page, posted
+from partnership.views.register_form_page import posted
 
 from . import services
 from .access_papers import (
@@ -19,8 +19,7 @@ from .access_papers import (
     get_paper_for_user,
 )
 from .forms_papers import COVER_SHEET, PaperFileForm, PaperForm, RemoveForm
-
-FORM_TEMPLATE = "meetings/papers/form_page.html"
+from .views.common import meeting_form_page
 
 
 def paper_url(paper) -> str:
@@ -28,17 +27,16 @@ def paper_url(paper) -> str:
 
 
 def _page(request, *, meeting, form, title, save, done, back_url, back_text, intro=""):
-    """The register's form page, back to the paper or meeting rather than the register."""
-    return form_page(
+    """A meeting's form page, back to the paper or meeting rather than the register."""
+    return meeting_form_page(
         request,
-        partnership=None,  # so a success goes to the URL `save` returns
+        partnership=meeting.partnership,
         form=form,
         title=title,
         save=save,
         done=done,
         back_url=back_url,
-        template=FORM_TEMPLATE,
-        context={"partnership": meeting.partnership, "meeting": meeting, "back_text": back_text, "intro": intro},
+        context={"meeting": meeting, "back_text": back_text, "intro": intro},
     )
 
 

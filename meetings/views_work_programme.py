@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from partnership.access import get_partnership_for_secretariat, get_partnership_for_user
 from partnership.errors import RuleBroken
+from partnership.safe_redirect import next_path
 from partnership.views.register_form_page import form_page, posted
 
 from . import services
@@ -60,13 +61,15 @@ def add_item(request, slug):
 
 
 def _act(request, partnership, action, done: str):
+    """Run a service for a button, then back to where the button was (the work programme, or a
+    meeting page offering the item) with what happened."""
     try:
         action()
     except RuleBroken as broken:
         messages.error(request, broken.message)
     else:
         messages.success(request, done)
-    return redirect(_page(partnership))
+    return redirect(next_path(request) or _page(partnership))
 
 
 @login_required

@@ -6,9 +6,10 @@ from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.http import urlencode
 
 from partnership.errors import RuleBroken
+from partnership.safe_redirect import next_path
 
 from ..access import get_partnership_for_acknowledgements
 from ..forms import AcknowledgementForm
@@ -17,18 +18,6 @@ from ..models import ConductDocument
 from ..selectors import acknowledgement_register as register_rows
 from ..selectors import documents_awaiting
 from ..services import acknowledge_conduct_documents
-
-
-def _safe_next(request) -> str | None:
-    """A path on this site to go on to, or None: never another site, never a URL name."""
-    next_url = request.POST.get("next") or request.GET.get("next")
-    if (
-        next_url
-        and next_url.startswith("/")
-        and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}, require_https=True)
-    ):
-        return next_url
-    return None
 
 
 def _go_on(next_url: str | None):
@@ -40,7 +29,7 @@ def acknowledge(request):
     person = getattr(request.user, "person", None)
     today = timezone.localdate()
     awaiting = documents_awaiting(person, today)
-    next_url = _safe_next(request)
+    next_url = next_path(request)
     form = AcknowledgementForm(request.POST if request.method == "POST" else None, documents=awaiting)
     documents = list(awaiting)
     status = 200

@@ -14,7 +14,7 @@ from partnership.errors import RuleBroken
 
 from .. import selectors, services
 from ..access import get_meeting_for, get_meeting_for_user
-from ..models import Meeting, MeetingStatus
+from ..models import Meeting, MeetingStatus, SubmissionStatus
 
 OPEN = (MeetingStatus.PLANNED, MeetingStatus.AGENDA_CIRCULATED)
 
@@ -42,7 +42,14 @@ def meeting_page(request, meeting: Meeting, *, error: str | None = None):
         and not meeting.is_circulated
         and user.has_perm("meetings.circulate_agenda", meeting),
         "can_accept": user.has_perm("meetings.accept_late_item", meeting),
+        "can_submit": is_open,
+        "my_submissions": list(meeting.submissions.filter(submitted_by=user)),
     }
+    if context["can_change_agenda"]:
+        context["submissions"] = list(
+            meeting.submissions.filter(status=SubmissionStatus.SUBMITTED).select_related("submitted_by__person")
+        )
+        context["offered"] = list(services.offered_for(meeting)) if meeting.status == MeetingStatus.PLANNED else []
     return render(request, "meetings/meeting.html", context, status=400 if error else 200)
 
 
