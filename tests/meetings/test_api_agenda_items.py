@@ -25,13 +25,6 @@ def seat_of(user):
 
 
 @pytest.fixture
-def meeting(warwickshire):
-    return services.schedule_meeting(
-        partnership=warwickshire, title="Board meeting", date=TUESDAY, start_time=datetime.time(14)
-    )
-
-
-@pytest.fixture
 def item(meeting):
     return services.add_agenda_item(
         meeting=meeting, title="Strategic assessment", purpose="decision", presenter="Head of Community Safety"

@@ -32,13 +32,6 @@ def fresh(meeting):
 
 
 @pytest.fixture
-def meeting(warwickshire):
-    return services.schedule_meeting(
-        partnership=warwickshire, title="Board meeting", date=TUESDAY, start_time=datetime.time(14)
-    )
-
-
-@pytest.fixture
 def agreed(meeting, chair):
     return services.agree_agenda(meeting=meeting, by=chair)
 

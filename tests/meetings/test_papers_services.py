@@ -24,19 +24,6 @@ NOW = timezone.make_aware(datetime.datetime(2027, 6, 1, 10))
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def meeting(warwickshire):
-    return services.schedule_meeting(
-        partnership=warwickshire, title="Board meeting", date=TUESDAY, start_time=datetime.time(14)
-    )
-
-
-@pytest.fixture
 def item(meeting):
     return services.add_agenda_item(meeting=meeting, title="Partnership standards", purpose="decision")
 

@@ -22,12 +22,6 @@ SLUG = "warwickshire-scp"
 
 
 @pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
 def meeting(warwickshire, media):
     return services.schedule_meeting(
         partnership=warwickshire, title="Board meeting", date=TUESDAY, start_time=datetime.time(14)

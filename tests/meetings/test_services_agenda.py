@@ -18,13 +18,6 @@ def at(day: datetime.date, hour: int = 10) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
 
 
-@pytest.fixture
-def meeting(warwickshire):
-    return services.schedule_meeting(
-        partnership=warwickshire, title="Board meeting", date=TUESDAY, start_time=datetime.time(14)
-    )
-
-
 def titles(meeting):
     return list(meeting.agenda_items.order_by("position").values_list("title", flat=True))
 

@@ -13,19 +13,6 @@ from tests.meetings.papers_support import EXE_BYTES, pdf_bytes, stored_files, up
 TUESDAY = datetime.date(2027, 6, 15)
 
 
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def meeting(warwickshire):
-    return services.schedule_meeting(
-        partnership=warwickshire, title="Board meeting", date=TUESDAY, start_time=datetime.time(14)
-    )
-
-
 def submit(meeting, by, **extra):
     return services.submit_paper(
         meeting=meeting,

@@ -34,13 +34,6 @@ def today(time_machine):
 
 
 @pytest.fixture
-def meeting(warwickshire):
-    return services.schedule_meeting(
-        partnership=warwickshire, title="Board meeting", date=TUESDAY, start_time=datetime.time(14)
-    )
-
-
-@pytest.fixture
 def circulated(meeting, chair, secretariat):
     services.agree_agenda(meeting=meeting, by=chair)
     services.circulate_agenda(meeting=meeting, by=secretariat, now=at(datetime.date(2027, 6, 1)))

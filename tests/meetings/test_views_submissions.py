@@ -1,6 +1,5 @@
 """Offering a paper for a meeting, and the secretariat's answer, in the browser's forms."""
 
-import datetime
 
 import pytest
 from django.urls import reverse
@@ -9,19 +8,6 @@ from meetings import services
 from meetings.models import PaperSubmission, SubmissionStatus
 from tests.helpers import signed_in
 from tests.meetings.papers_support import EXE_BYTES, pdf_bytes, stored_files, upload
-
-
-@pytest.fixture
-def media(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    return settings.MEDIA_ROOT
-
-
-@pytest.fixture
-def meeting(warwickshire):
-    return services.schedule_meeting(
-        partnership=warwickshire, title="Board meeting", date=datetime.date(2027, 6, 15), start_time=datetime.time(14)
-    )
 
 
 def submit_url(meeting):

@@ -1,0 +1,24 @@
+"""Fixtures the meeting tests share."""
+
+import datetime
+
+import pytest
+
+from meetings import services
+
+TUESDAY = datetime.date(2027, 6, 15)  # agenda due Tuesday 8 June, minutes Tuesday 29 June
+
+
+@pytest.fixture
+def meeting(warwickshire):
+    """A board meeting on a Tuesday in June 2027 with no holiday near, its standing items on."""
+    return services.schedule_meeting(
+        partnership=warwickshire, title="Board meeting", date=TUESDAY, start_time=datetime.time(14)
+    )
+
+
+@pytest.fixture
+def media(settings, tmp_path):
+    """Uploaded papers and packs go to a folder of the test's own."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
