@@ -42,6 +42,7 @@ class PartnershipSerializer(RegisterSerializer):
             "min_meetings_per_year",
             "min_public_meetings_per_year",
             "withdrawal_notice_months",
+            "count_clear_days",
         ]
 
 

@@ -49,6 +49,7 @@ def test_member_reads_their_partnership_with_its_rule_numbers(warwickshire, memb
         "min_meetings_per_year": 5,
         "min_public_meetings_per_year": 1,
         "withdrawal_notice_months": 12,
+        "count_clear_days": False,
     }
     assert client_for(member).get(detail(warwickshire)).json()["slug"] == "warwickshire-scp"
 
@@ -164,3 +165,10 @@ def test_the_web_address_of_the_add_page_is_not_a_slug(staff):
     assert response.status_code == 400
     assert response.json() == {"slug": ["This web address is taken by the site. Choose another."]}
     assert not Partnership.objects.filter(slug="new").exists()
+
+
+def test_the_secretariat_chooses_to_count_clear_days(warwickshire, secretariat):
+    response = client_for(secretariat).patch(detail(warwickshire), {"count_clear_days": True}, format="json")
+    assert response.status_code == 200
+    warwickshire.refresh_from_db()
+    assert warwickshire.count_clear_days
