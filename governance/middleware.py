@@ -8,7 +8,7 @@ from django.utils.http import urlencode
 from .selectors import documents_awaiting
 
 # Pages a member may reach before acknowledging: the page itself, logging out, and files.
-# The API serves other systems with their own tokens, not people signing in for the first time.
+# The API and calendar feeds serve other systems, not people signing in for the first time.
 EXEMPT_PREFIXES = ("/static/", "/accounts/logout/", "/api/")
 # Set once a sign-in has nothing left to acknowledge; a new code is asked for at the next sign-in.
 ACKNOWLEDGED = "conduct_acknowledged"
@@ -28,7 +28,7 @@ class ConductAcknowledgementMiddleware:
         if not user.is_authenticated:
             return False
         path = request.path
-        if path.startswith(EXEMPT_PREFIXES) or path == reverse("governance:acknowledge"):
+        if path.startswith(EXEMPT_PREFIXES) or path.endswith(".ics") or path == reverse("governance:acknowledge"):
             return False
         if ACKNOWLEDGED in request.session:
             return False

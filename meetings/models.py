@@ -226,6 +226,7 @@ class PaperFile(models.Model):
         return self.original_name
 
 
+from .models_feeds import CalendarFeed  # noqa: E402, F401
 from .models_pack import AgendaPack, PackStatus, PackVariant  # noqa: E402, F401
 from .models_submissions import PaperSubmission, SubmissionStatus  # noqa: E402, F401
 from .models_work_programme import WorkKind, WorkProgrammeItem  # noqa: E402, F401

@@ -6,4 +6,5 @@ app_name = "public_meetings"
 urlpatterns = [
     path("p/<slug:slug>/meetings/", views_public.meetings, name="list"),
     path("p/<slug:slug>/meetings/<int:pk>/", views_public.meeting, name="meeting"),
+    path("p/<slug:slug>/meetings/<int:pk>/pack/", views_public.pack, name="pack"),
 ]

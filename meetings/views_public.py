@@ -3,10 +3,13 @@
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.views.decorators.http import require_GET
 
 from partnership.models import Partnership
 
 from . import public
+from .pack.packs import public_pack
+from .pack.serving import pdf_or_progress, retry_later
 
 
 def meetings(request, slug):
@@ -24,13 +27,33 @@ def meetings(request, slug):
     )
 
 
-def meeting(request, slug, pk):
+def _public_meeting_or_404(slug, pk):
     partnership = get_object_or_404(Partnership, slug=slug)
     found = public.public_meeting(partnership, pk)
     if found is None:
         raise Http404("No such public meeting")
+    return partnership, found
+
+
+def meeting(request, slug, pk):
+    partnership, found = _public_meeting_or_404(slug, pk)
     return render(
         request,
         "meetings/public/meeting.html",
         {"partnership": partnership, "meeting": found, "agenda": public.public_agenda(found)},
     )
+
+
+@require_GET
+def pack(request, slug, pk):
+    """The public agenda pack: without confidential items or their papers, and only once the
+    meeting is published. While it is being made, the meeting's page says so (202)."""
+    partnership, found = _public_meeting_or_404(slug, pk)
+    agenda_pack = public_pack(found)
+    if agenda_pack is None:
+        raise Http404("This meeting's agenda is not published yet")
+    pdf, agenda_pack = pdf_or_progress(found, agenda_pack, cache_control="no-cache")
+    if pdf is not None:
+        return pdf
+    context = {"partnership": partnership, "meeting": found, "agenda": public.public_agenda(found), "pack": agenda_pack}
+    return retry_later(render(request, "meetings/public/meeting.html", context, status=202))

@@ -7,9 +7,11 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("partnership.urls_public")),
     path("", include("meetings.urls_public")),
+    path("", include("meetings.urls_feeds")),
     path("partnerships/", include("partnership.urls_register")),
     path("partnerships/", include("meetings.urls")),
     path("partnerships/", include("meetings.urls_work_programme")),
+    path("", include("meetings.urls_mine")),
     path("partnerships/", include("meetings.urls_papers")),
     path("", include("governance.urls")),
     path("api/v1/", include("partnership.urls_api")),

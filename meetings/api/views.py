@@ -2,16 +2,20 @@
 through the API (DELETE is 405); an agenda item is removed until the agenda goes out."""
 
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
-from rest_framework import mixins
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
+from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
+from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 
 from partnership.api.base import QueryFilter
 from partnership.api.views import BY_PARTNERSHIP, ReadCreateUpdateViewSet
 
 from .. import services
-from ..models import AgendaItem, Meeting, MeetingStatus
+from ..models import AgendaItem, Meeting, MeetingStatus, PackStatus
+from ..pack.packs import members_pack
+from ..pack.serving import pdf_or_progress, retry_later
 from .serializers import (
     AgendaItemSerializer,
     AgendaItemUpdateSerializer,
@@ -22,6 +26,20 @@ from .serializers import (
 
 ONLY_SECRETARIAT = "Only the partnership's secretariat can change its meetings and agendas."
 ONLY_THE_CHAIR = "Only the chair, or whoever presides at this meeting in the chair's absence, can do this (ToR 5.4)."
+
+
+class PDFRenderer(BaseRenderer):
+    """Lets a client ask for `Accept: application/pdf`. The PDF itself goes out as a FileResponse,
+    so what is rendered here is only the progress or an error, which stay JSON as everywhere in the API."""
+
+    media_type = "application/pdf"
+    format = "pdf"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        response = (renderer_context or {}).get("response")
+        if response is not None:
+            response["Content-Type"] = "application/json"
+        return JSONRenderer().render(data)
 
 
 class MeetingsViewSet(ReadCreateUpdateViewSet):
@@ -99,6 +117,52 @@ class MeetingViewSet(MeetingsViewSet):
     def agree_agenda(self, request, pk=None):
         meeting = services.agree_agenda(meeting=self.get_object(), by=request.user, now=timezone.now())
         return Response(self.get_serializer(meeting).data)
+
+    @extend_schema(
+        request=None,
+        responses={
+            (200, "application/pdf"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="The agenda pack: agenda, each paper's cover sheet, PDF papers."
+            ),
+            (202, "application/json"): OpenApiResponse(
+                inline_serializer(
+                    "AgendaPackProgress",
+                    {
+                        # Not a ChoiceField: its enum would collide with the meetings' "status" in the schema.
+                        "status": serializers.CharField(
+                            help_text=f"{PackStatus.QUEUED} (waiting to be made) or {PackStatus.BUILDING}."
+                        ),
+                        "progress": serializers.IntegerField(help_text="Per cent done."),
+                        "detail": serializers.CharField(),
+                    },
+                ),
+                description="The pack is being made: ask again after `Retry-After` seconds.",
+            ),
+            404: OpenApiResponse(description="No meeting with this id that the caller may read."),
+        },
+        parameters=[
+            OpenApiParameter(
+                "Retry-After",
+                OpenApiTypes.INT,
+                OpenApiParameter.HEADER,
+                response=[202],
+                description="Seconds to wait before asking again.",
+            )
+        ],
+        description=(
+            "The members' agenda pack as one PDF, confidential items included, for anyone who may read the "
+            "meeting. It is kept until the agenda or its papers change; while it is being made the answer "
+            "is 202 with its progress."
+        ),
+    )
+    @action(detail=True, methods=["get"], renderer_classes=[JSONRenderer, PDFRenderer], filter_backends=[])
+    def pack(self, request, pk=None):
+        meeting = self.get_object()
+        pdf, agenda_pack = pdf_or_progress(meeting, members_pack(meeting), cache_control="private, no-cache")
+        if pdf is not None:
+            return pdf
+        progress = {"status": agenda_pack.status, "progress": agenda_pack.progress, "detail": "The pack is being made."}
+        return retry_later(Response(progress, status=status.HTTP_202_ACCEPTED))
 
     @extend_schema(
         request=ReorderSerializer,

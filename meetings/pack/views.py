@@ -2,14 +2,13 @@
 making is queued and the answer says how far it has got (202, with Retry-After)."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, JsonResponse
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from ..access_papers import get_meeting_for_user
 from .packs import members_pack
-
-RETRY_AFTER_SECONDS = 5
+from .serving import pdf_or_progress, retry_later
 
 
 def _wants_pdf(request) -> bool:
@@ -21,19 +20,9 @@ def _wants_pdf(request) -> bool:
 @require_GET
 def pack(request, slug, pk):
     meeting = get_meeting_for_user(request, slug, pk)
-    agenda_pack = members_pack(meeting)
-    if agenda_pack.is_ready:
-        try:
-            handle = agenda_pack.file.open("rb")
-        except FileNotFoundError:
-            agenda_pack = members_pack(meeting, rebuild=True)
-        else:
-            response = FileResponse(
-                handle, content_type="application/pdf", filename=f"agenda-pack-{meeting.date:%Y-%m-%d}.pdf"
-            )
-            response["X-Content-Type-Options"] = "nosniff"
-            response["Cache-Control"] = "private, no-cache"
-            return response
+    pdf, agenda_pack = pdf_or_progress(meeting, members_pack(meeting), cache_control="private, no-cache")
+    if pdf is not None:
+        return pdf
     if _wants_pdf(request):
         response = JsonResponse(
             {"status": agenda_pack.status, "progress": agenda_pack.progress, "detail": "The pack is being made."},
@@ -42,6 +31,4 @@ def pack(request, slug, pk):
     else:
         context = {"meeting": meeting, "partnership": meeting.partnership, "pack": agenda_pack}
         response = render(request, "meetings/pack/being_made.html", context, status=202)
-    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-    response["Cache-Control"] = "no-store"
-    return response
+    return retry_later(response)

@@ -184,3 +184,11 @@ def test_a_new_version_asks_again_at_the_next_sign_in(client, member, warwickshi
     assert html.count('type="checkbox" name="documents"') == 1
     assert "Version 2" in html
     assert Acknowledgement.objects.filter(person=member.person).count() == 1
+
+
+def test_calendar_feeds_are_not_sent_to_the_acknowledgement(client, member, code_of_conduct):
+    client.force_login(member)
+
+    response = client.get("/calendar/not-a-key.ics")
+
+    assert response.status_code == 404
