@@ -50,6 +50,7 @@ def request_pack(
         pack.requested_at = now
         pack.save(update_fields=["fingerprint", "status", "progress", "requested_at"])
         transaction.on_commit(lambda: build_agenda_pack.delay(meeting.pk, variant))
+    pack.refresh_from_db()  # a worker (or an eager task) may have got on with it already
     return pack
 
 
