@@ -1,6 +1,5 @@
 """Offering a paper for a meeting, and the secretariat's answer, in the browser's forms."""
 
-
 import pytest
 from django.urls import reverse
 
