@@ -1,5 +1,6 @@
 """Members acknowledge their partnerships' codes before anything else (seed 001, seed 003)."""
 
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -7,11 +8,13 @@ from django.utils.http import urlencode
 
 from .selectors import documents_awaiting
 
-# Pages a member may reach before acknowledging: the page itself, logging out, and files.
-# The API and calendar feeds serve other systems, not people signing in for the first time.
-EXEMPT_PREFIXES = ("/static/", "/accounts/logout/", "/api/")
+# What a member may reach before acknowledging: the page itself, signing out, static files,
+# and calendar feeds (read by calendar servers, which never sign in). The API answers token
+# clients, which are other systems; a signed-in browser using it is held back like a page.
+EXEMPT_PREFIXES = ("/static/", "/accounts/logout/")
 # Set once a sign-in has nothing left to acknowledge; a new code is asked for at the next sign-in.
 ACKNOWLEDGED = "conduct_acknowledged"
+FIRST = "Acknowledge the partnership's code of conduct first"
 
 
 class ConductAcknowledgementMiddleware:
@@ -20,11 +23,14 @@ class ConductAcknowledgementMiddleware:
 
     def __call__(self, request):
         if self._must_acknowledge(request):
-            return redirect(f"{reverse('governance:acknowledge')}?{urlencode({'next': request.get_full_path()})}")
+            page = reverse("governance:acknowledge")
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": f"{FIRST}: {request.build_absolute_uri(page)}"}, status=403)
+            return redirect(f"{page}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 
     def _must_acknowledge(self, request) -> bool:
-        user = request.user
+        user = request.user  # a session's user: token clients are authenticated later, by the API
         if not user.is_authenticated:
             return False
         path = request.path

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
@@ -19,6 +20,9 @@ class MeetingStatus(models.TextChoices):
     HELD = "held", "Held"
     MINUTES_APPROVED = "minutes_approved", "Minutes approved"
     CLOSED = "closed", "Closed"
+
+
+OPEN_STATUSES = (MeetingStatus.PLANNED, MeetingStatus.AGENDA_CIRCULATED)
 
 
 class Meeting(models.Model):
@@ -84,6 +88,11 @@ class Meeting(models.Model):
     def minutes_due(self):
         """The last day approved minutes can be circulated on time (ToR 5.8)."""
         return calendar.minutes_due(self.partnership, self.date)
+
+    @property
+    def is_open(self) -> bool:
+        """Its agenda and papers can still change: it has not been held, and its day is not past."""
+        return self.status in OPEN_STATUSES and self.date >= timezone.localdate()
 
     @property
     def is_circulated(self) -> bool:

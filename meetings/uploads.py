@@ -51,6 +51,9 @@ def _office_kind(upload) -> Kind | None:
         with zipfile.ZipFile(upload) as archive:
             names = set(archive.namelist())
             if "mimetype" in names and _read_member(archive, "mimetype").strip() == ODT_MIMETYPE:
+                # An OpenDocument file keeps its macros under Basic/ or Scripts/: refused, like .docm.
+                if any(name.startswith(("Basic/", "Scripts/")) for name in names):
+                    return None
                 return ODT
             if "[Content_Types].xml" not in names or any(name.endswith("vbaProject.bin") for name in names):
                 return None

@@ -26,7 +26,7 @@ def work_programme(request, slug):
     partnership = get_partnership_for_user(request, slug)
     items = list(
         WorkProgrammeItem.objects.filter(partnership=partnership)
-        .select_related("meeting", "agenda_item")
+        .select_related("meeting__partnership", "agenda_item")
         .order_by("due_by", "pk")
     )
     can_manage = request.user.has_perm("meetings.manage_meetings", partnership)

@@ -6,10 +6,12 @@ from governance.middleware import ACKNOWLEDGED
 
 
 def client_for(user=None) -> APIClient:
-    """An API client, signed in as `user` when given (anonymous otherwise)."""
+    """An API client, signed in as `user` when given (anonymous otherwise), with nothing left
+    to acknowledge this session, so the tests see the API's own answers."""
     client = APIClient()
     if user is not None:
         client.force_login(user)
+        acknowledged_in_session(client)
     return client
 
 

@@ -24,7 +24,7 @@ PUBLIC_MEETING_FIELDS = (
     "online_link",
 )
 # Part of every fingerprint: a new layout of the pack makes every stored pack stale.
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"  # 2: the public pack no longer carries the members' join link
 PAPER_COLUMNS = (
     "pk",
     "agenda_item_id",
@@ -156,7 +156,8 @@ def _meeting_contents(meeting: Meeting, variant: str, items) -> PackContents:
         start_time=f"{meeting.start_time:%H:%M}",
         end_time=f"{meeting.end_time:%H:%M}" if meeting.end_time else "",
         place=meeting.place,
-        online_link=meeting.online_link,
+        # The join link is the members'; the public pack names the place and nothing else.
+        online_link=meeting.online_link if variant == PackVariant.MEMBERS else "",
         items=tuple(sorted(items, key=lambda item: item.number)),
     )
 

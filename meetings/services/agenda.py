@@ -8,7 +8,7 @@ from django.utils import timezone
 from partnership.errors import RuleBroken
 from partnership.services.common import long_date, rule_service
 
-from ..models import AgendaItem, Meeting, MeetingStatus, Purpose
+from ..models import OPEN_STATUSES, AgendaItem, Meeting, Purpose
 
 ITEM_FIELDS = (
     "title",
@@ -19,7 +19,6 @@ ITEM_FIELDS = (
     "is_confidential",
     "confidential_reason",
 )
-OPEN = (MeetingStatus.PLANNED, MeetingStatus.AGENDA_CIRCULATED)
 
 
 def lock_meeting(meeting: Meeting) -> Meeting:
@@ -27,8 +26,12 @@ def lock_meeting(meeting: Meeting) -> Meeting:
 
 
 def check_open(meeting: Meeting) -> None:
-    if meeting.status not in OPEN:
+    """The agenda and papers of a meeting that has been held, or whose day has passed, are part
+    of the record: they stay as they were."""
+    if meeting.status not in OPEN_STATUSES:
         raise RuleBroken("The meeting has been held, so its agenda is part of the record and stays as it was.")
+    if not meeting.is_open:
+        raise RuleBroken("The meeting has taken place, so its agenda and papers are part of the record.")
 
 
 def _check_fields(fields: dict) -> dict:
@@ -48,7 +51,7 @@ def _check_fields(fields: dict) -> dict:
     return fields
 
 
-def _agenda_changed(meeting: Meeting) -> None:
+def agenda_changed(meeting: Meeting) -> None:
     """A change before circulation withdraws the chair's agreement: the chair agrees the agenda
     that goes out (ToR 5.7), not an earlier one."""
     if not meeting.is_circulated and meeting.agenda_agreed_at is not None:
@@ -78,7 +81,7 @@ def add_agenda_item(*, meeting: Meeting, title: str, late_reason: str = "", **fi
         late_reason=late_reason.strip() if late else "",
         **{"purpose": Purpose.DISCUSSION, **fields},
     )
-    _agenda_changed(meeting)
+    agenda_changed(meeting)
     return item
 
 
@@ -96,7 +99,7 @@ def update_agenda_item(*, item: AgendaItem, late_reason: str | None = None, **fi
     for name, value in fields.items():
         setattr(item, name, value)
     item.save()
-    _agenda_changed(meeting)
+    agenda_changed(meeting)
     return item
 
 
@@ -110,7 +113,7 @@ def remove_agenda_item(*, item: AgendaItem) -> None:
         )
     item.delete()
     _number(list(meeting.agenda_items.order_by("position", "pk")))
-    _agenda_changed(meeting)
+    agenda_changed(meeting)
 
 
 def _number(items: list[AgendaItem]) -> None:
@@ -129,7 +132,7 @@ def reorder_agenda(*, meeting: Meeting, item_ids: list[int]) -> list[AgendaItem]
         raise RuleBroken("The new order must list every item of this agenda once.", field="item_ids")
     ordered = [items[pk] for pk in item_ids]
     _number(ordered)
-    _agenda_changed(meeting)
+    agenda_changed(meeting)
     return ordered
 
 

@@ -10,7 +10,7 @@ from partnership.services.common import long_date, rule_service
 
 from ..models import Meeting, MeetingStatus
 from ..tasks import email_agenda_circulated
-from .agenda import lock_meeting
+from .agenda import check_open, lock_meeting
 
 
 @rule_service
@@ -26,6 +26,7 @@ def circulate_agenda(*, meeting: Meeting, by, now: datetime.datetime | None = No
     today = timezone.localdate(now)
     if today > meeting.date:
         raise RuleBroken("The meeting has taken place, so its agenda can no longer go out.")
+    check_open(meeting)
     meeting.agenda_circulated_at = now
     meeting.agenda_circulated_by = by
     meeting.agenda_circulated_late = today > meeting.agenda_due

@@ -13,7 +13,7 @@ from partnership.services.common import rule_service
 
 from .. import uploads
 from ..models import AgendaItem, Paper, PaperFile, Purpose
-from .agenda import check_open, lock_meeting
+from .agenda import agenda_changed, check_open, lock_meeting
 
 PAPER_FIELDS = (
     "title",
@@ -64,6 +64,7 @@ def add_paper(
     could not go out with the agenda (ToR 5.7)."""
     meeting = lock_meeting(agenda_item.meeting)
     check_open(meeting)
+    agenda_changed(meeting)  # the chair agrees the papers that go out, too
     fields = _check_fields(
         {
             "title": title,
@@ -92,9 +93,10 @@ def add_paper(
 @rule_service
 def update_paper(*, paper: Paper, late_reason: str | None = None, **fields) -> Paper:
     """Change the cover sheet. A late paper keeps its reason."""
+    meeting = lock_meeting(paper.agenda_item.meeting)  # the meeting first, as every agenda service locks
     paper = Paper.objects.select_for_update().get(pk=paper.pk)
-    meeting = lock_meeting(paper.agenda_item.meeting)
     check_open(meeting)
+    agenda_changed(meeting)  # the chair agrees the papers that go out, too
     fields = _check_fields(fields)
     if late_reason is not None and paper.is_late:
         if not late_reason.strip():
@@ -112,6 +114,7 @@ def remove_paper(*, paper: Paper) -> None:
     paper = Paper.objects.select_related("agenda_item").get(pk=paper.pk)
     meeting = lock_meeting(paper.agenda_item.meeting)
     check_open(meeting)
+    agenda_changed(meeting)  # the chair agrees the papers that go out, too
     if meeting.is_circulated:
         raise RuleBroken(
             "The agenda and papers have gone out, so this paper stays with them: the meeting can withdraw it "
@@ -130,6 +133,7 @@ def attach_file(*, paper: Paper, upload, by, now: datetime.datetime | None = Non
     paper = Paper.objects.select_related("agenda_item").get(pk=paper.pk)
     meeting = lock_meeting(paper.agenda_item.meeting)
     check_open(meeting)
+    agenda_changed(meeting)  # the chair agrees the papers that go out, too
     kind = uploads.check_upload(upload, max_bytes=settings.PAPER_MAX_UPLOAD_BYTES)
     name = uploads.safe_name(upload.name, kind)
     paper_file = PaperFile(
@@ -157,6 +161,7 @@ def remove_file(*, paper_file: PaperFile) -> None:
     paper_file = PaperFile.objects.select_related("paper__agenda_item").get(pk=paper_file.pk)
     meeting = lock_meeting(paper_file.paper.agenda_item.meeting)
     check_open(meeting)
+    agenda_changed(meeting)  # the chair agrees the papers that go out, too
     name, storage = paper_file.file.name, paper_file.file.storage
     paper_file.delete()
     _delete_stored(name, storage)

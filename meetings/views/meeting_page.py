@@ -16,14 +16,12 @@ from .. import selectors, services
 from ..access import get_meeting_for, get_meeting_for_user
 from ..models import Meeting, MeetingStatus, SubmissionStatus
 
-OPEN = (MeetingStatus.PLANNED, MeetingStatus.AGENDA_CIRCULATED)
-
 
 def meeting_page(request, meeting: Meeting, *, error: str | None = None):
     """The page, and the same page with a refusal at the top (status 400) when an action on it
     broke a rule."""
     user = request.user
-    is_open = meeting.status in OPEN
+    is_open = meeting.is_open
     agreed = meeting.agenda_agreed_at is not None
     context = {
         "partnership": meeting.partnership,

@@ -8,6 +8,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.http import HttpResponse
 from django.urls import reverse
 from django.utils import timezone
+from rest_framework.authtoken.models import Token
 
 from governance.middleware import ConductAcknowledgementMiddleware
 from governance.models import Acknowledgement, ConductDocumentKind
@@ -92,15 +93,10 @@ def test_changes_wait_for_the_acknowledgement_too(client, secretariat, member, c
     assert NominatingBody.objects.count() == before
 
 
-def test_api_is_exempt(client, member, code_of_conduct):
-    client.force_login(member)
-
-    response = client.get(reverse("api-schema"))
-
-    assert response.status_code == 200
-
-
-@pytest.mark.parametrize("path", ["/static/css/site.css", "/accounts/logout/", "/api/v1/", "/api/v1/schema/"])
+@pytest.mark.parametrize(
+    "path",
+    ["/static/css/site.css", "/accounts/logout/", "/calendar/a-key.ics", "/api/v1/public/partnerships/x/meetings.ics"],
+)
 def test_exempt_paths_pass_through(rf, member, code_of_conduct, path):
     request = rf.get(path)
     request.user = member
@@ -192,3 +188,20 @@ def test_calendar_feeds_are_not_sent_to_the_acknowledgement(client, member, code
     response = client.get("/calendar/not-a-key.ics")
 
     assert response.status_code == 404
+
+
+def test_a_signed_in_browser_is_held_back_from_the_api_too(client, member, code_of_conduct):
+    client.force_login(member)
+
+    response = client.get("/api/v1/members/")
+
+    assert response.status_code == 403
+    assert "Acknowledge the partnership's code of conduct first" in response.json()["detail"]
+
+
+def test_a_token_client_is_not_held_back(client, member, code_of_conduct):
+    token = Token.objects.create(user=member)
+
+    response = client.get("/api/v1/members/", HTTP_AUTHORIZATION=f"Token {token.key}")
+
+    assert response.status_code == 200

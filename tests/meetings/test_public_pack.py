@@ -43,6 +43,7 @@ def schedule(partnership, secretariat, *, is_public=True):
         date=TUESDAY,
         start_time=datetime.time(18),
         place="Shire Hall, Warwick",
+        online_link="https://meet.example.org/members-only-join",
         is_public=is_public,
     )
     standards = services.add_agenda_item(meeting=meeting, title=OPEN_TITLE, purpose="decision")
@@ -93,7 +94,7 @@ def test_the_public_gets_the_pack_without_the_confidential_item(client, publishe
     assert OPEN_TITLE in text
     assert COVER_SHEET["recommendations"] in text
     assert OPEN_TEXT in text
-    for secret in (SECRET_TITLE, "Oak Road", SECRET_PAPER, SECRET_TEXT, "chronology.pdf"):
+    for secret in (SECRET_TITLE, "Oak Road", SECRET_PAPER, SECRET_TEXT, "chronology.pdf", "members-only-join"):
         assert secret not in text
     assert AgendaPack.objects.get().variant == PackVariant.PUBLIC
 

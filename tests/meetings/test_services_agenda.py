@@ -210,3 +210,26 @@ def test_staff_do_not_act_as_the_chair(meeting, staff, chair):
     assert not staff.has_perm("meetings.accept_late_item", meeting)
     assert staff.has_perm("meetings.circulate_agenda", meeting)
     assert chair.has_perm("meetings.agree_agenda", meeting)
+
+
+def test_a_held_meetings_agenda_cannot_go_out_again(circulated, secretariat):
+    Meeting.objects.filter(pk=circulated.pk).update(status=MeetingStatus.HELD, agenda_circulated_at=None)
+    with pytest.raises(RuleBroken, match="has been held"):
+        services.circulate_agenda(meeting=circulated, by=secretariat, now=at(datetime.date(2027, 6, 14)))
+    assert Meeting.objects.get(pk=circulated.pk).status == MeetingStatus.HELD
+
+
+def test_once_the_day_has_passed_the_agenda_is_part_of_the_record(meeting, time_machine):
+    time_machine.move_to(at(datetime.date(2027, 6, 16)))
+    with pytest.raises(
+        RuleBroken, match="The meeting has taken place, so its agenda and papers are part of the record"
+    ):
+        services.add_agenda_item(meeting=meeting, title="Anything")
+    assert meeting.agenda_items.count() == 4
+
+
+def test_a_new_paper_withdraws_the_chairs_agreement(meeting, chair):
+    services.agree_agenda(meeting=meeting, by=chair)
+    services.add_paper(agenda_item=meeting.agenda_items.first(), title="Hallmarks of effective practice")
+    meeting.refresh_from_db()
+    assert meeting.agenda_agreed_at is None

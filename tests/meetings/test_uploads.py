@@ -6,9 +6,11 @@ import zipfile
 import pytest
 
 from meetings import uploads
+from meetings.uploads import ODT_MIMETYPE
 from partnership.errors import RuleBroken
 from tests.meetings.papers_support import (
     EXE_BYTES,
+    _zip,
     docx_bytes,
     odt_bytes,
     pdf_bytes,
@@ -93,3 +95,11 @@ def test_an_empty_file_is_refused():
 )
 def test_names_are_made_safe_with_the_extension_of_the_content(given, kind, safe):
     assert uploads.safe_name(given, kind) == safe
+
+
+def test_an_opendocument_file_with_macros_is_refused():
+    with_macros = _zip(
+        {"mimetype": ODT_MIMETYPE, "content.xml": b"<office:document-content/>", "Basic/Standard/Module1.xml": b"x"}
+    )
+    with pytest.raises(RuleBroken, match="must be a PDF, DOCX, XLSX or ODT"):
+        uploads.check_upload(upload("minutes.odt", with_macros), max_bytes=LIMIT)
