@@ -2,13 +2,14 @@
 
 import datetime
 
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
 from partnership.errors import RuleBroken
 from partnership.services.common import long_date, rule_service
 
-from ..models import OPEN_STATUSES, AgendaItem, Meeting, Purpose
+from ..models import OPEN_STATUSES, AgendaItem, Meeting, PaperFile, Purpose
 
 ITEM_FIELDS = (
     "title",
@@ -111,9 +112,18 @@ def remove_agenda_item(*, item: AgendaItem) -> None:
         raise RuleBroken(
             "The agenda has gone out, so its items stay on it: the meeting can withdraw an item and the minutes say so."
         )
+    delete_files_on_commit(PaperFile.objects.filter(paper__agenda_item=item))
     item.delete()
     _number(list(meeting.agenda_items.order_by("position", "pk")))
     agenda_changed(meeting)
+
+
+def delete_files_on_commit(paper_files) -> None:
+    """Take these papers' files off the disk once their rows have gone for good, not before."""
+    for paper_file in paper_files:
+        name, storage = paper_file.file.name, paper_file.file.storage
+        if name:
+            transaction.on_commit(lambda name=name, storage=storage: storage.delete(name))
 
 
 def _number(items: list[AgendaItem]) -> None:

@@ -13,7 +13,7 @@ from partnership.services.common import rule_service
 
 from .. import uploads
 from ..models import AgendaItem, Paper, PaperFile, Purpose
-from .agenda import agenda_changed, check_open, lock_meeting
+from .agenda import agenda_changed, check_open, delete_files_on_commit, lock_meeting
 
 PAPER_FIELDS = (
     "title",
@@ -120,10 +120,8 @@ def remove_paper(*, paper: Paper) -> None:
             "The agenda and papers have gone out, so this paper stays with them: the meeting can withdraw it "
             "and the minutes say so."
         )
-    stored = [(paper_file.file.name, paper_file.file.storage) for paper_file in paper.files.all()]
+    delete_files_on_commit(paper.files.all())
     paper.delete()
-    for name, storage in stored:
-        _delete_stored(name, storage)
 
 
 @rule_service

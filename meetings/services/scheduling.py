@@ -69,6 +69,12 @@ def reschedule_meeting(*, meeting: Meeting, **changes) -> Meeting:
     moves = any(changes.get(name, getattr(meeting, name)) != getattr(meeting, name) for name in ("date", "start_time"))
     if moves and meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.AGENDA_CIRCULATED):
         raise RuleBroken("The meeting has been held, so its date and time stay as they were.", field="date")
+    if meeting.is_circulated and changes.get("is_public") and not meeting.is_public:
+        raise RuleBroken(
+            "The agenda went out for a private meeting, so nobody has weighed which items must be taken in "
+            "private. Hold it in public at a later meeting, whose agenda is built for the public.",
+            field="is_public",
+        )
     check_date(changes.get("date"), field="date")
     _check_times(changes.get("start_time", meeting.start_time), changes.get("end_time", meeting.end_time))
     _check_presiding(meeting.partnership, changes.get("presiding_member"))

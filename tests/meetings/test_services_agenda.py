@@ -10,6 +10,7 @@ from django.utils import timezone
 from meetings import services
 from meetings.models import AgendaItem, Meeting, MeetingStatus
 from partnership.errors import RuleBroken
+from tests.meetings.papers_support import pdf_bytes, stored_files, upload
 
 TUESDAY = datetime.date(2027, 6, 15)
 
@@ -233,3 +234,22 @@ def test_a_new_paper_withdraws_the_chairs_agreement(meeting, chair):
     services.add_paper(agenda_item=meeting.agenda_items.first(), title="Hallmarks of effective practice")
     meeting.refresh_from_db()
     assert meeting.agenda_agreed_at is None
+
+
+def test_a_private_meeting_whose_agenda_is_out_is_not_made_public(circulated):
+    with pytest.raises(RuleBroken, match="The agenda went out for a private meeting") as refusal:
+        services.reschedule_meeting(meeting=circulated, is_public=True)
+    assert refusal.value.field == "is_public"
+    assert not Meeting.objects.get(pk=circulated.pk).is_public
+
+
+def test_removing_an_item_takes_its_papers_files_off_the_disk(
+    meeting, secretariat, media, django_capture_on_commit_callbacks
+):
+    item = services.add_agenda_item(meeting=meeting, title="Case review")
+    paper = services.add_paper(agenda_item=item, title="Chronology")
+    services.attach_file(paper=paper, upload=upload("chronology.pdf", pdf_bytes("Chronology")), by=secretariat)
+    assert len(stored_files(media)) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        services.remove_agenda_item(item=item)
+    assert stored_files(media) == []
