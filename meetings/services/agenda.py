@@ -23,7 +23,7 @@ ITEM_FIELDS = (
 
 
 def lock_meeting(meeting: Meeting) -> Meeting:
-    return Meeting.objects.select_for_update().select_related("partnership").get(pk=meeting.pk)
+    return Meeting.objects.select_for_update(of=("self",)).select_related("partnership").get(pk=meeting.pk)
 
 
 def check_open(meeting: Meeting) -> None:

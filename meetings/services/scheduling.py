@@ -65,7 +65,7 @@ def reschedule_meeting(*, meeting: Meeting, **changes) -> Meeting:
     unknown = set(changes) - set(MEETING_FIELDS)
     if unknown:
         raise TypeError(f"unknown meeting fields: {sorted(unknown)}")
-    meeting = Meeting.objects.select_for_update().select_related("partnership").get(pk=meeting.pk)
+    meeting = Meeting.objects.select_for_update(of=("self",)).select_related("partnership").get(pk=meeting.pk)
     moves = any(changes.get(name, getattr(meeting, name)) != getattr(meeting, name) for name in ("date", "start_time"))
     if moves and meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.AGENDA_CIRCULATED):
         raise RuleBroken("The meeting has been held, so its date and time stay as they were.", field="date")

@@ -100,7 +100,9 @@ def _check_meeting(partnership: Partnership, meeting: Meeting | None) -> None:
 
 @rule_service
 def plan_for_meeting(*, work_item: WorkProgrammeItem, meeting: Meeting | None) -> WorkProgrammeItem:
-    work_item = WorkProgrammeItem.objects.select_for_update().select_related("partnership").get(pk=work_item.pk)
+    work_item = (
+        WorkProgrammeItem.objects.select_for_update(of=("self",)).select_related("partnership").get(pk=work_item.pk)
+    )
     if work_item.agenda_item_id is not None:
         raise RuleBroken("It is on an agenda already.")
     _check_meeting(work_item.partnership, meeting)
@@ -112,7 +114,7 @@ def plan_for_meeting(*, work_item: WorkProgrammeItem, meeting: Meeting | None) -
 @rule_service
 def put_on_agenda(*, work_item: WorkProgrammeItem) -> WorkProgrammeItem:
     """Add the planned item to its meeting's agenda, keeping its reference."""
-    work_item = WorkProgrammeItem.objects.select_for_update().select_related("meeting").get(pk=work_item.pk)
+    work_item = WorkProgrammeItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=work_item.pk)
     if work_item.meeting_id is None:
         raise RuleBroken("Plan it for a meeting first.", field="meeting")
     if work_item.agenda_item_id is not None:

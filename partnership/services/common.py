@@ -43,4 +43,4 @@ def check_date(day: datetime.date | None, *, field: str) -> None:
 
 def lock_body(body: NominatingBody) -> NominatingBody:
     """Lock the body's row so two secretaries cannot both take its last seat."""
-    return NominatingBody.objects.select_for_update().select_related("partnership").get(pk=body.pk)
+    return NominatingBody.objects.select_for_update(of=("self",)).select_related("partnership").get(pk=body.pk)

@@ -97,7 +97,9 @@ def update_member(
     email (`by` must keep the register of every partnership the person sits on)."""
     _check_flags(flags)
     today = today or timezone.localdate()
-    member = Member.objects.select_for_update().select_related("person", "nominating_body").get(pk=member.pk)
+    member = (
+        Member.objects.select_for_update(of=("self",)).select_related("person", "nominating_body").get(pk=member.pk)
+    )
     body = nominating_body or member.nominating_body
     if body.partnership_id != member.partnership_id:
         raise RuleBroken(
