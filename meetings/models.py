@@ -237,5 +237,14 @@ class PaperFile(models.Model):
 
 from .models_feeds import CalendarFeed  # noqa: E402, F401
 from .models_pack import AgendaPack, PackStatus, PackVariant  # noqa: E402, F401
+from .models_record import (  # noqa: E402, F401
+    Attendance,
+    AttendanceStatus,
+    Decision,
+    DecisionMethod,
+    Declaration,
+    InterestKind,
+    Outcome,
+)
 from .models_submissions import PaperSubmission, SubmissionStatus  # noqa: E402, F401
 from .models_work_programme import WorkKind, WorkProgrammeItem  # noqa: E402, F401

@@ -82,6 +82,7 @@ PARTNERSHIP_RULES = [
     "min_meetings_per_year",
     "min_public_meetings_per_year",
     "withdrawal_notice_months",
+    "quorum",
 ]
 
 
@@ -100,6 +101,7 @@ class PartnershipForm(forms.ModelForm):
             "min_meetings_per_year": "Meetings a year, at least",
             "min_public_meetings_per_year": "Public meetings a year, at least",
             "withdrawal_notice_months": "Notice of withdrawal, in months",
+            "quorum": "Quorum, in members present",
             "count_clear_days": "Count clear days",
         }
         widgets = {"nation": forms.RadioSelect} | dict.fromkeys(PARTNERSHIP_RULES, NUMBER_BOX)

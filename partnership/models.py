@@ -88,6 +88,11 @@ class Partnership(models.Model):
         validators=_between(1, 36),
         help_text="Notice a nominating body gives before it withdraws (ToR 9).",
     )
+    quorum = models.PositiveSmallIntegerField(
+        default=5,
+        validators=_between(1, 50),
+        help_text="Members present (or represented by a named substitute) for the meeting to be quorate.",
+    )
     count_clear_days = models.BooleanField(
         "count clear days",
         default=False,

@@ -12,11 +12,17 @@ from .agenda import (
 )
 from .circulation import circulate_agenda
 from .papers import add_paper, attach_file, remove_file, remove_paper, update_paper
+from .record import declare_interest, item_quorum, meeting_quorum, record_attendance, record_decision
 from .scheduling import reschedule_meeting, schedule_meeting
 from .submissions import accept_submission, return_submission, submit_paper
 from .work_programme import add_work_item, offered_for, plan_for_meeting, plan_year, put_on_agenda
 
 __all__ = [
+    "declare_interest",
+    "item_quorum",
+    "meeting_quorum",
+    "record_attendance",
+    "record_decision",
     "accept_submission",
     "return_submission",
     "submit_paper",

@@ -43,6 +43,7 @@ class PartnershipSerializer(RegisterSerializer):
             "min_public_meetings_per_year",
             "withdrawal_notice_months",
             "count_clear_days",
+            "quorum",
         ]
 
 

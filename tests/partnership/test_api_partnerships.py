@@ -50,6 +50,7 @@ def test_member_reads_their_partnership_with_its_rule_numbers(warwickshire, memb
         "min_public_meetings_per_year": 1,
         "withdrawal_notice_months": 12,
         "count_clear_days": False,
+        "quorum": 5,
     }
     assert client_for(member).get(detail(warwickshire)).json()["slug"] == "warwickshire-scp"
 

@@ -20,6 +20,7 @@ NEW = {
     "min_meetings_per_year": "5",
     "min_public_meetings_per_year": "1",
     "withdrawal_notice_months": "12",
+    "quorum": "5",
 }
 
 

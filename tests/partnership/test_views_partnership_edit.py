@@ -23,6 +23,7 @@ def details(partnership, **changes):
         "min_meetings_per_year": partnership.min_meetings_per_year,
         "min_public_meetings_per_year": partnership.min_public_meetings_per_year,
         "withdrawal_notice_months": partnership.withdrawal_notice_months,
+        "quorum": partnership.quorum,
     }
     return data | changes
 
