@@ -23,13 +23,6 @@ def _can_change(request, meeting: Meeting) -> None:
         raise PermissionDenied(CHANGE_REFUSED)
 
 
-def get_meeting_for_user(request, slug: str, pk: int) -> Meeting:
-    partnership = get_partnership_for_user(request, slug)
-    meeting = get_object_or_404(Meeting.objects.select_related("partnership"), pk=pk, partnership=partnership)
-    _can_read(request, meeting)
-    return meeting
-
-
 def get_item_for_secretariat(request, slug: str, meeting_pk: int, pk: int) -> AgendaItem:
     partnership = get_partnership_for_user(request, slug)
     item = get_object_or_404(

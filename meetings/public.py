@@ -111,7 +111,7 @@ PURPOSES = dict(Purpose.choices)
 
 def public_agenda(meeting: Meeting) -> list[PublicAgendaItem]:
     """The agenda of a published meeting as the public page shows it; empty before it is out."""
-    if meeting.agenda_circulated_at is None:
+    if not meeting.is_published:
         return []
     return [
         PublicAgendaItem(item["position"], None, None, None, item["reason"])

@@ -6,7 +6,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from ..access_papers import get_meeting_for_user
+from ..access import get_meeting_for_user
 from .packs import members_pack
 from .serving import pdf_or_progress, retry_later
 

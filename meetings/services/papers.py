@@ -5,7 +5,6 @@ and says why. Once the meeting has been held its papers are part of the record."
 import datetime
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from partnership.errors import RuleBroken
@@ -37,12 +36,6 @@ def _check_fields(fields: dict) -> dict:
     if "purpose" in fields and fields["purpose"] not in Purpose.values:
         raise RuleBroken("Say whether the paper is for decision, discussion or information.", field="purpose")
     return {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
-
-
-def _delete_stored(name: str, storage) -> None:
-    """Take a file off the disk once its row has gone for good, not before."""
-    if name:
-        transaction.on_commit(lambda: storage.delete(name))
 
 
 @rule_service
@@ -160,6 +153,5 @@ def remove_file(*, paper_file: PaperFile) -> None:
     meeting = lock_meeting(paper_file.paper.agenda_item.meeting)
     check_open(meeting)
     agenda_changed(meeting)  # the chair agrees the papers that go out, too
-    name, storage = paper_file.file.name, paper_file.file.storage
+    delete_files_on_commit([paper_file])
     paper_file.delete()
-    _delete_stored(name, storage)

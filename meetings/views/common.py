@@ -7,16 +7,16 @@ FORM_TEMPLATE = "meetings/form_page.html"
 
 def meeting_form_page(request, *, partnership, form, title, save, done, back_url, context=None):
     """The register's form page (service decides, RuleBroken on the form, 400, nothing saved),
-    sent on success to what `save` returns, a meeting, rather than to the register: form_page
-    does that when given no partnership, so the partnership travels in the context instead."""
+    sent on success to what `save` returns (a meeting, a paper) rather than to the register."""
     return form_page(
         request,
-        partnership=None,
+        partnership=partnership,
+        go_to_saved=True,
         form=form,
         title=title,
         save=save,
         done=done,
         back_url=back_url,
         template=FORM_TEMPLATE,
-        context={"partnership": partnership, **(context or {})},
+        context=context,
     )

@@ -31,8 +31,10 @@ def form_page(
     back_url: str | None = None,
     template: str = FORM_TEMPLATE,
     context: dict | None = None,
+    go_to_saved: bool = False,
 ):
-    """`save(form)` calls the service; a new partnership (`partnership` None) is redirected to."""
+    """`save(form)` calls the service. On success the page goes back to the register, or to
+    what `save` returned when `go_to_saved` (a new partnership, a meeting, a paper)."""
     if request.method == "POST" and form.is_valid():
         try:
             saved = save(form)
@@ -40,7 +42,7 @@ def form_page(
             form.add_error(broken.field if broken.field in form.fields else None, broken.message)
         else:
             messages.success(request, done)
-            return redirect(partnership or saved)
+            return redirect(saved if go_to_saved or partnership is None else partnership)
     page = {
         "partnership": partnership,
         "form": form,
