@@ -18,6 +18,14 @@ MEETING_RELATED = (
     "agenda_agreed_by__person",
     "agenda_circulated_by__person",
 )
+# Permissions asked of a partnership rather than of one meeting.
+PARTNERSHIP_PERMS = {
+    "meetings.manage_meetings",
+    "meetings.view_decision_log",
+    "meetings.view_attendance_statistics",
+    "meetings.respond_in_writing",
+    "meetings.decide_in_writing",
+}
 REFUSALS = {
     "meetings.manage_meetings": "Only the partnership's secretariat can schedule and change its meetings.",
     "meetings.change_agenda": "Only the partnership's secretariat can change the agenda.",
@@ -26,6 +34,19 @@ REFUSALS = {
     "can agree the agenda.",
     "meetings.accept_late_item": "Only the chair, or whoever presides at this meeting in the chair's absence, "
     "can accept a late item.",
+    "meetings.record_meeting": "Only the partnership's secretariat records the meeting.",
+    "meetings.record_declarations": "Only the secretariat or the chair records interests other members declare.",
+    "meetings.declare_own_interest": "Only the partnership's members declare interests.",
+    "meetings.draft_minutes": "Only the partnership's secretariat drafts the minutes.",
+    "meetings.view_draft_minutes": "Draft minutes are read by the secretariat and whoever chaired the meeting; "
+    "members read them once the chair has approved and the secretariat has circulated them.",
+    "meetings.circulate_minutes": "Only the partnership's secretariat circulates the minutes.",
+    "meetings.confirm_minutes": "Only the partnership's secretariat records that the minutes were confirmed.",
+    "meetings.approve_minutes": "Only the person who chaired this meeting can approve its minutes (ToR 5.8).",
+    "meetings.view_decision_log": "Only the partnership's members and secretariat read its decision log.",
+    "meetings.view_attendance_statistics": "Only the partnership's members and secretariat read its attendance.",
+    "meetings.respond_in_writing": "Only the partnership's members respond to decisions in writing.",
+    "meetings.decide_in_writing": "Only the chair puts a decision to the members in writing, and closes it.",
 }
 
 
@@ -39,10 +60,7 @@ def get_partnership_for_meetings(request, slug: str) -> Partnership:
 
 def get_partnership_for_scheduling(request, slug: str) -> Partnership:
     """A partnership whose meetings the user may schedule: 403 to its members, 404 to others."""
-    partnership = get_partnership_for_meetings(request, slug)
-    if not request.user.has_perm("meetings.manage_meetings", partnership):
-        raise PermissionDenied(REFUSALS["meetings.manage_meetings"])
-    return partnership
+    return get_partnership_for(request, slug, "meetings.manage_meetings")
 
 
 def get_meeting_for_user(request, slug: str, pk: int) -> Meeting:
@@ -57,7 +75,7 @@ def get_meeting_for(request, slug: str, pk: int, perm: str) -> Meeting:
     """A meeting on which the user holds `perm` (one of meetings/rules.py): 403 to a member
     without it, 404 to anyone outside the partnership."""
     meeting = get_meeting_for_user(request, slug, pk)
-    target = meeting.partnership if perm == "meetings.manage_meetings" else meeting
+    target = meeting.partnership if perm in PARTNERSHIP_PERMS else meeting
     if not request.user.has_perm(perm, target):
         raise PermissionDenied(REFUSALS[perm])
     return meeting
@@ -77,3 +95,11 @@ def get_submission_for(request, slug: str, pk: int, submission_pk: int, perm: st
     submission = get_object_or_404(PaperSubmission, pk=submission_pk, meeting=meeting)
     submission.meeting = meeting
     return submission
+
+
+def get_partnership_for(request, slug: str, perm: str) -> Partnership:
+    """A partnership on which the user holds `perm`: 403 to its members without it, 404 to others."""
+    partnership = get_partnership_for_meetings(request, slug)
+    if not request.user.has_perm(perm, partnership):
+        raise PermissionDenied(REFUSALS[perm])
+    return partnership

@@ -236,6 +236,7 @@ class PaperFile(models.Model):
 
 
 from .models_feeds import CalendarFeed  # noqa: E402, F401
+from .models_minutes import MinuteItem, Minutes, MinutesStatus, MinutesVersion  # noqa: E402, F401
 from .models_pack import AgendaPack, PackStatus, PackVariant  # noqa: E402, F401
 from .models_record import (  # noqa: E402, F401
     Attendance,
@@ -243,8 +244,12 @@ from .models_record import (  # noqa: E402, F401
     Decision,
     DecisionMethod,
     Declaration,
+    InterestCategory,
     InterestKind,
+    OtherAttendee,
+    OtherAttendeeRole,
     Outcome,
 )
 from .models_submissions import PaperSubmission, SubmissionStatus  # noqa: E402, F401
 from .models_work_programme import WorkKind, WorkProgrammeItem  # noqa: E402, F401
+from .models_writing import ProposalStatus, Response, WrittenProposal, WrittenResponse  # noqa: E402, F401

@@ -2,8 +2,8 @@
 
 from celery import shared_task
 
-from .models import Meeting
-from .notifications import email_members_agenda
+from .models import Meeting, Minutes, MinutesStatus, WrittenProposal
+from .notifications import email_members_agenda, email_members_minutes, email_members_written_proposal
 
 
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -22,3 +22,21 @@ def build_agenda_pack(meeting_id: int, variant: str) -> str:
 
     pack = build_pack(meeting_id=meeting_id, variant=variant)
     return pack.status if pack is not None else "no such meeting"
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def email_minutes_circulated(minutes_id: int) -> int:
+    """Email each active member that the approved minutes are out; returns how many were sent."""
+    minutes = Minutes.objects.select_related("meeting__partnership").filter(pk=minutes_id).first()
+    if minutes is None or minutes.status != MinutesStatus.CIRCULATED:
+        return 0
+    return email_members_minutes(minutes)
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def email_written_proposal(proposal_id: int) -> int:
+    """Ask each active member to respond to a decision put to them in writing."""
+    proposal = WrittenProposal.objects.select_related("partnership").filter(pk=proposal_id).first()
+    if proposal is None or not proposal.is_open:
+        return 0
+    return email_members_written_proposal(proposal)

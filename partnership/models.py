@@ -93,6 +93,13 @@ class Partnership(models.Model):
         validators=_between(1, 50),
         help_text="Members present (or represented by a named substitute) for the meeting to be quorate.",
     )
+    absence_threshold = models.PositiveSmallIntegerField(
+        "persistent absence",
+        default=3,
+        validators=_between(1, 12),
+        help_text="Meetings in 12 months a member may miss (apologies or absent, not substituted) before "
+        "they are flagged for persistent failure to attend.",
+    )
     count_clear_days = models.BooleanField(
         "count clear days",
         default=False,

@@ -1,24 +1,38 @@
 """Recording a meeting: attendance (ToR 3.2), declarations of interest (ToR 7), quorum, and
 decisions by consensus or by a simple majority of votes cast (ToR 5.6)."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.db.models import Max
+from django.utils import timezone
 
 from partnership.errors import RuleBroken
-from partnership.models import Member
+from partnership.models import Member, Partnership
 from partnership.services.common import rule_service
 
 from ..models import (
+    OPEN_STATUSES,
     AgendaItem,
     Attendance,
     AttendanceStatus,
     Decision,
     DecisionMethod,
     Declaration,
+    InterestCategory,
     InterestKind,
     Meeting,
+    MeetingStatus,
+    Minutes,
+    MinutesStatus,
+    OtherAttendee,
+    OtherAttendeeRole,
     Outcome,
+)
+
+RECORD_LOCKED = (
+    "The chair has approved the minutes, so the record they were approved on stays as it is. "
+    "Return the minutes to draft to correct it."
 )
 
 
@@ -27,10 +41,40 @@ def _check_member(meeting: Meeting, member: Member) -> None:
         raise RuleBroken("Only the partnership's own members are recorded here.", field="member")
 
 
+def check_record_open(meeting: Meeting) -> None:
+    """Once the minutes are approved, the attendance, declarations and decisions they were
+    approved on cannot change underneath them."""
+    try:
+        status = meeting.minutes.status
+    except Minutes.DoesNotExist:
+        return
+    if status != MinutesStatus.DRAFT:
+        raise RuleBroken(RECORD_LOCKED)
+
+
+def check_held(meeting: Meeting, what: str, today: datetime.date | None = None) -> None:
+    today = today or timezone.localdate()
+    if meeting.date > today:
+        raise RuleBroken(f"The meeting is on {meeting.date:%-d %B %Y}: {what} once it has taken place.")
+
+
+def mark_held(meeting: Meeting) -> None:
+    """The first record of who came moves the meeting on from its agenda to its record."""
+    if meeting.status in OPEN_STATUSES:
+        meeting.status = MeetingStatus.HELD
+        meeting.save(update_fields=["status"])
+
+
 @rule_service
 def record_attendance(*, meeting: Meeting, member: Member, status: str, substitute_name: str = "") -> Attendance:
-    """Present, apologies, absent, or represented by a named substitute (ToR 3.2)."""
+    """Present, apologies, absent, or represented by a named substitute (ToR 3.2). Apologies may
+    be sent ahead; the rest is recorded once the meeting has taken place."""
     _check_member(meeting, member)
+    check_record_open(meeting)
+    if status not in AttendanceStatus.values:
+        raise RuleBroken("Choose present, apologies, absent or represented by a substitute.", field="status")
+    if status != AttendanceStatus.APOLOGIES:
+        check_held(meeting, "who attended is recorded")
     substitute_name = substitute_name.strip()
     if status == AttendanceStatus.SUBSTITUTE and not substitute_name:
         raise RuleBroken("Name the substitute who attended in the member's place (ToR 3.2).", field="substitute_name")
@@ -42,17 +86,53 @@ def record_attendance(*, meeting: Meeting, member: Member, status: str, substitu
             "substitute_name": substitute_name if status == AttendanceStatus.SUBSTITUTE else "",
         },
     )
+    if status != AttendanceStatus.APOLOGIES:
+        mark_held(meeting)
     return attendance
 
 
 @rule_service
+def add_other_attendee(
+    *, meeting: Meeting, name: str, organisation: str = "", role: str = OtherAttendeeRole.OFFICER
+) -> OtherAttendee:
+    """Officers, the block lead, and guests the chair agreed to (ToR 4.4)."""
+    check_record_open(meeting)
+    if not name.strip():
+        raise RuleBroken("Give the name of who attended.", field="name")
+    if role not in OtherAttendeeRole.values:
+        raise RuleBroken("Say whether they attended as an officer, the block lead or a guest.", field="role")
+    return OtherAttendee.objects.create(
+        meeting=meeting, name=name.strip(), organisation=organisation.strip(), role=role
+    )
+
+
+@rule_service
+def remove_other_attendee(*, attendee: OtherAttendee) -> None:
+    check_record_open(attendee.meeting)
+    attendee.delete()
+
+
+@rule_service
 def declare_interest(
-    *, agenda_item: AgendaItem, member: Member, kind: str, nature: str, participation_reason: str = ""
+    *,
+    agenda_item: AgendaItem,
+    member: Member,
+    kind: str,
+    nature: str,
+    category: str = "",
+    participation_reason: str = "",
+    by=None,
+    now: datetime.datetime | None = None,
 ) -> Declaration:
     """An interest declared at or before the start of the item. With a prejudicial interest the
     member takes no part in the decision unless the board agreed otherwise, with its reason."""
     meeting = agenda_item.meeting
     _check_member(meeting, member)
+    check_record_open(meeting)
+    if kind not in InterestKind.values:
+        raise RuleBroken("Say whether the interest is personal or prejudicial.", field="kind")
+    if category and category not in InterestCategory.values:
+        raise RuleBroken("Choose what the interest touches from the Code of Conduct's list.", field="category")
     if not nature.strip():
         raise RuleBroken("Say what the interest is.", field="nature")
     if Declaration.objects.filter(agenda_item=agenda_item, member=member).exists():
@@ -67,10 +147,36 @@ def declare_interest(
         agenda_item=agenda_item,
         member=member,
         kind=kind,
+        category=category,
         nature=nature.strip(),
         participation_agreed=agreed,
         participation_reason=participation_reason.strip(),
+        declared_at=now or timezone.now(),
+        declared_by=by,
     )
+
+
+@rule_service
+def agree_participation(*, declaration: Declaration, reason: str) -> Declaration:
+    """The board agreed that a member with a prejudicial interest may take part (ToR 7)."""
+    check_record_open(declaration.meeting)
+    if declaration.kind != InterestKind.PREJUDICIAL:
+        raise RuleBroken("Only a prejudicial interest keeps a member out of the decision.", field="reason")
+    if not reason.strip():
+        raise RuleBroken("Record why the board agreed the member may take part.", field="reason")
+    declaration.participation_agreed = True
+    declaration.participation_reason = reason.strip()
+    declaration.save()
+    return declaration
+
+
+@rule_service
+def withdraw_declaration(*, declaration: Declaration) -> None:
+    """A declaration recorded in error; the history keeps that it was made."""
+    check_record_open(declaration.meeting)
+    if declaration.agenda_item.decisions.filter(voters=declaration.member).exists():
+        raise RuleBroken("The member voted on this item; correct the decision first.")
+    declaration.delete()
 
 
 @dataclass(frozen=True)
@@ -101,7 +207,7 @@ def item_quorum(agenda_item: AgendaItem) -> Quorum:
     return Quorum(required=meeting.partnership.quorum, present=len(present), withdrawn=len(withdrawn))
 
 
-def _outcome(method: str, votes_for: int, votes_against: int) -> str:
+def outcome_of(method: str, votes_for: int, votes_against: int) -> str:
     if method == DecisionMethod.CONSENSUS:
         return Outcome.AGREED
     return Outcome.CARRIED if votes_for > votes_against else Outcome.LOST  # a tie is not carried (ToR 5.6)
@@ -121,8 +227,65 @@ def record_decision(
     """A decision on the item, numbered in the partnership's log. A vote is decided by simple
     majority of the votes cast; no member with a prejudicial interest in the item is a voter."""
     meeting = agenda_item.meeting
+    check_held(meeting, "its decisions are recorded")
+    voters = _check_decision(agenda_item, text, method, voters, votes_for, votes_against, abstentions)
+    partnership = meeting.partnership
+    decision = Decision.objects.create(
+        partnership=partnership,
+        agenda_item=agenda_item,
+        number=next_decision_number(partnership),
+        decided_on=meeting.date,
+        text=text.strip(),
+        method=method,
+        votes_for=votes_for,
+        votes_against=votes_against,
+        abstentions=abstentions,
+        outcome=outcome_of(method, votes_for, votes_against),
+    )
+    decision.voters.set(voters)
+    return decision
+
+
+def next_decision_number(partnership: Partnership) -> int:
+    """The log's next number; two saved at once meet the unique number and one is refused."""
+    last = Decision.objects.filter(partnership=partnership).aggregate(last=Max("number"))["last"] or 0
+    return last + 1
+
+
+@rule_service
+def correct_decision(
+    *,
+    decision: Decision,
+    text: str,
+    method: str = DecisionMethod.CONSENSUS,
+    votes_for: int = 0,
+    votes_against: int = 0,
+    abstentions: int = 0,
+    voters: list[Member] = (),
+) -> Decision:
+    """Put right a decision recorded wrongly, under the same rules, keeping its number."""
+    agenda_item = decision.agenda_item
+    if agenda_item is None:
+        raise RuleBroken("A decision taken in writing is the members' responses; it cannot be corrected here.")
+    voters = _check_decision(agenda_item, text, method, voters, votes_for, votes_against, abstentions)
+    decision.text = text.strip()
+    decision.method = method
+    decision.votes_for, decision.votes_against, decision.abstentions = votes_for, votes_against, abstentions
+    decision.outcome = outcome_of(method, votes_for, votes_against)
+    decision.save()
+    decision.voters.set(voters)
+    return decision
+
+
+def _check_decision(agenda_item, text, method, voters, votes_for, votes_against, abstentions) -> list[Member]:
+    """The rules every decision at a meeting keeps, recorded or corrected: the record still
+    open, words to it, a quorate item, and no votes on a consensus."""
+    meeting = agenda_item.meeting
+    check_record_open(meeting)
     if not text.strip():
         raise RuleBroken("Write down what was decided.", field="text")
+    if method not in DecisionMethod.values:
+        raise RuleBroken("Say whether it was decided by consensus or by a vote.", field="method")
     if not item_quorum(agenda_item).is_quorate:
         raise RuleBroken(
             f"The meeting was not quorate for this item (at least {meeting.partnership.quorum} members needed, "
@@ -134,21 +297,7 @@ def record_decision(
             raise RuleBroken("A decision by consensus has no votes; record a vote instead.", field="method")
     else:
         _check_votes(agenda_item, voters, votes_for, votes_against, abstentions)
-    partnership = meeting.partnership
-    last = Decision.objects.filter(partnership=partnership).aggregate(last=Max("number"))["last"] or 0
-    decision = Decision.objects.create(
-        partnership=partnership,
-        agenda_item=agenda_item,
-        number=last + 1,
-        text=text.strip(),
-        method=method,
-        votes_for=votes_for,
-        votes_against=votes_against,
-        abstentions=abstentions,
-        outcome=_outcome(method, votes_for, votes_against),
-    )
-    decision.voters.set(voters)
-    return decision
+    return voters
 
 
 def _check_votes(agenda_item: AgendaItem, voters, votes_for: int, votes_against: int, abstentions: int) -> None:

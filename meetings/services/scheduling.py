@@ -9,6 +9,7 @@ from partnership.models import Partnership
 from partnership.services.common import check_date, rule_service
 
 from ..models import AgendaItem, Meeting, MeetingStatus, Purpose, StandingItem
+from .record import check_record_open
 
 MEETING_FIELDS = (
     "title",
@@ -78,6 +79,8 @@ def reschedule_meeting(*, meeting: Meeting, **changes) -> Meeting:
     check_date(changes.get("date"), field="date")
     _check_times(changes.get("start_time", meeting.start_time), changes.get("end_time", meeting.end_time))
     _check_presiding(meeting.partnership, changes.get("presiding_member"))
+    if changes.get("presiding_member", meeting.presiding_member) != meeting.presiding_member:
+        check_record_open(meeting)  # who chaired is who approved the minutes
     for name, value in changes.items():
         setattr(meeting, name, value)
     meeting.__dict__.pop("agenda_due", None)

@@ -1,8 +1,10 @@
 """Fixtures the meeting tests share."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 
 from meetings import services
 
@@ -22,3 +24,10 @@ def media(settings, tmp_path):
     """Uploaded papers and packs go to a folder of the test's own."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def after_the_meeting(meeting):
+    """The clock moved on to the evening of the meeting's day, so what happened can be recorded."""
+    with time_machine.travel(datetime.datetime(2027, 6, 15, 17, 0, tzinfo=ZoneInfo("Europe/London")), tick=True):
+        yield meeting

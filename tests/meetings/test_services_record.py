@@ -9,6 +9,11 @@ from partnership.errors import RuleBroken
 from tests.factories import MemberFactory, NominatingBodyFactory
 
 
+@pytest.fixture(autouse=True)
+def _recorded_after_the_meeting(after_the_meeting):
+    """The record is made once the meeting has taken place."""
+
+
 @pytest.fixture
 def board(warwickshire):
     """Six members of six bodies; the partnership's quorum is 5."""

@@ -1,0 +1,32 @@
+"""Rich text from the minutes editor, cut down to what minutes need. Whatever the browser sends,
+only these tags and attributes are stored, and links carry rel="noopener noreferrer"."""
+
+import html as html_lib
+import re
+
+import nh3
+
+ALLOWED_TAGS = {"p", "br", "strong", "b", "em", "i", "u", "ul", "ol", "li", "a", "h3", "h4", "blockquote", "div"}
+ALLOWED_ATTRIBUTES = {"a": {"href"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto"}
+
+
+def sanitise_html(html: str) -> str:
+    cleaned = nh3.clean(
+        html or "",
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+    )
+    return cleaned.strip()
+
+
+BLOCK_END = re.compile(r"(</(p|li|h3|h4|blockquote|div)>|<br\s*/?>)", re.IGNORECASE)
+
+
+def plain_text(html: str) -> str:
+    """The words of sanitised HTML, a line per paragraph or list item, for comparing versions."""
+    with_breaks = BLOCK_END.sub("\n", html or "")
+    text = html_lib.unescape(nh3.clean(with_breaks, tags=set()))
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
