@@ -13,6 +13,7 @@ from partnership import services
 from partnership.models import Partnership, SecretariatMembership, User
 
 from ..models import ConductDocument, ConductDocumentKind
+from . import record
 
 TEXTS = Path(__file__).resolve().parent
 
@@ -97,6 +98,7 @@ DEMO_PASSWORD = "partnership-demo-2026"  # noqa: S105 - printed on start: a demo
 DEMO_LOGINS = [
     ("secretariat", "the secretariat officer of Warwickshire"),
     ("chair", "Cllr Helen Marsh, chair of Warwickshire"),
+    ("vicechair", "Cllr David Okafor, vice chair of Warwickshire"),
     ("member", "Ch Supt Mark Dunn, a Warwickshire member"),
     ("rugby", "the secretariat officer of Rugby"),
     ("admin", "staff: manages partnerships"),
@@ -200,10 +202,12 @@ def load(today: datetime.date) -> bool:
 
     secretariat = _login("secretariat", partnership=warwickshire)
     chair = _login("chair", person=county["Cllr Helen Marsh"].person)
+    _login("vicechair", person=county["Cllr David Okafor"].person)
     _login("member", person=county["Ch Supt Mark Dunn"].person)
     _login("rugby", partnership=rugby)
     _login("admin", staff=True)
     _meetings(warwickshire, today, chair=chair, secretariat=secretariat)
+    record.load(warwickshire, today, members=county, chair=chair, secretariat=secretariat)
     return True
 
 

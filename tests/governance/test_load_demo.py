@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from governance.models import ConductDocument
-from meetings.models import Meeting
+from meetings.models import Meeting, MinutesStatus, WrittenProposal
 from partnership.models import Member, NominatingBody, Partnership, User
 from partnership.selectors import current_office_holders
 
@@ -62,8 +62,31 @@ def test_the_terms_of_reference_are_due_for_review_within_a_year(demo):
 
 
 def test_the_demo_has_a_published_public_meeting_and_a_board_meeting_to_agree(demo):
-    public, board = Meeting.objects.filter(partnership__slug="warwickshire-scp").order_by("date")
+    public, board = Meeting.objects.filter(
+        partnership__slug="warwickshire-scp", date__gte=datetime.date.today()
+    ).order_by("date")
     assert public.is_published
     assert public.agenda_items.filter(is_confidential=True).count() == 1
     assert board.agenda_agreed_at is None
     assert board.agenda_items.count() == 7
+
+
+def test_the_demo_has_a_meeting_record_at_every_stage(demo):
+    held = list(Meeting.objects.filter(partnership__slug="warwickshire-scp", date__lt=datetime.date.today()))
+    assert len(held) == 3
+    first, second, last = held
+    assert first.minutes.status == MinutesStatus.CONFIRMED
+    assert first.minutes.is_published
+    assert first.minutes.confirmed_at_meeting == second
+    assert second.minutes.status == MinutesStatus.CIRCULATED
+    assert second.minutes.is_late
+    assert second.attendance.filter(status="substitute", substitute_name="Supt Claire Young").exists()
+    assert second.declarations.get().withdraws
+    assert not last.attendance.exists()
+    assert not hasattr(last, "minutes")
+    assert second.agenda_items.filter(decisions__outcome="carried").exists()
+    assert WrittenProposal.objects.get().is_open
+
+
+def test_the_vice_chair_has_a_login(demo):
+    assert User.objects.get(username="vicechair").person.name == "Cllr David Okafor"
