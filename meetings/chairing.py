@@ -12,7 +12,7 @@ def chair_on(partnership_id: int, day) -> Member | None:
         Office.objects.filter(
             partnership_id=partnership_id, role=OfficeRole.CHAIR, starts_on__lte=day, ends_on__gte=day
         )
-        .select_related("member__person")
+        .select_related("member__person", "member__nominating_body")
         .first()
     )
     return office.member if office else None

@@ -8,6 +8,7 @@ from crispy_forms_gds.layout import Button, Div, Field, Fluid, Layout, Size
 from django import forms
 
 from partnership.forms import DateField
+from partnership.models import Member
 
 from .models import ExemptionReason, Purpose
 
@@ -81,9 +82,22 @@ class MeetingForm(forms.Form):
         required=False,
         help_text="The public may attend, and the agenda is published without its confidential items.",
     )
+    presiding_member = forms.ModelChoiceField(
+        label="Presiding in the chair's absence (optional)",
+        queryset=Member.objects.none(),
+        required=False,
+        empty_label="Nobody: the chair chairs",
+        help_text="When the chair is absent the board may elect another member to preside (ToR 5.4). "
+        "Whoever chaired approves the minutes.",
+        error_messages={"invalid_choice": "Choose one of the partnership's current members"},
+    )
 
-    def __init__(self, *args, submit: str, **kwargs):
+    def __init__(self, *args, submit: str, partnership, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["presiding_member"].queryset = Member.objects.filter(
+            partnership=partnership, active=True
+        ).select_related("person", "nominating_body")
+        self.fields["presiding_member"].label_from_instance = lambda m: f"{m.person.name}, {m.nominating_body.name}"
         self.helper = FormHelper()
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
@@ -96,6 +110,7 @@ class MeetingForm(forms.Form):
             Field.text("online_link"),
             Field.text("webcast_link"),
             Field.checkbox("is_public"),
+            Field.select("presiding_member"),
             _buttons(Button.primary("save", submit), Button.secondary("check", "Check the dates")),
         )
 

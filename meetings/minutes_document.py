@@ -5,10 +5,12 @@ meeting, the discussion from the minutes; a fixed number of queries whatever the
 The public summary is built from the same function with `public=True`, which never selects a
 confidential item, its minute, its declarations or its decisions."""
 
+import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.template.loader import render_to_string
+from django.utils import timezone
 
 from partnership.models import Member
 
@@ -52,14 +54,33 @@ def previous_meeting_date(meeting: Meeting):
     )
 
 
+def starts_at(day: datetime.date, start_time: datetime.time) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, start_time))
+
+
+def previous_meeting_start(meeting: Meeting) -> datetime.datetime | None:
+    """When the partnership's meeting before this one began, if it had one."""
+    previous = (
+        Meeting.objects.filter(partnership_id=meeting.partnership_id)
+        .filter(Q(date__lt=meeting.date) | Q(date=meeting.date, start_time__lt=meeting.start_time))
+        .order_by("-date", "-start_time")
+        .values_list("date", "start_time")
+        .first()
+    )
+    return starts_at(*previous) if previous else None
+
+
 def written_decisions_to_report(meeting: Meeting) -> list:
-    """Decisions taken in writing since the partnership last met, reported to this meeting."""
-    since = previous_meeting_date(meeting)
+    """Decisions taken in writing since the partnership last met, reported to this meeting. Told
+    apart by the time each was closed, not its day: one closed on the evening of a meeting is
+    reported to the next meeting, not to the one that had already met."""
     decisions = Decision.objects.filter(
-        partnership_id=meeting.partnership_id, written_proposal__isnull=False, decided_on__lte=meeting.date
+        partnership_id=meeting.partnership_id,
+        written_proposal__closed_at__lt=starts_at(meeting.date, meeting.start_time),
     ).select_related("written_proposal")
+    since = previous_meeting_start(meeting)
     if since is not None:
-        decisions = decisions.filter(decided_on__gt=since)
+        decisions = decisions.filter(written_proposal__closed_at__gte=since)
     return list(decisions.order_by("number"))
 
 

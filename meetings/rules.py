@@ -64,5 +64,5 @@ personal_act("meetings.approve_minutes", chaired_the_meeting)
 # On a partnership: its decision log and attendance statistics; decisions in writing.
 rules.add_perm("meetings.view_decision_log", can_view_register)
 rules.add_perm("meetings.view_attendance_statistics", can_view_register)
-rules.add_perm("meetings.respond_in_writing", is_member_of)
+personal_act("meetings.respond_in_writing", is_member_of)
 personal_act("meetings.decide_in_writing", is_chair_of)

@@ -22,11 +22,13 @@ def sanitise_html(html: str) -> str:
     return cleaned.strip()
 
 
-BLOCK_END = re.compile(r"(</(p|li|h3|h4|blockquote|div)>|<br\s*/?>)", re.IGNORECASE)
+# Where a line ends: at the start or end of a block (a heading left by a stripped <h1> must not
+# run into the next one) and at a line break.
+BLOCK_EDGE = re.compile(r"</?(p|li|ul|ol|h[1-6]|blockquote|div|table|tr)\b[^>]*>|<br\s*/?>", re.IGNORECASE)
 
 
 def plain_text(html: str) -> str:
     """The words of sanitised HTML, a line per paragraph or list item, for comparing versions."""
-    with_breaks = BLOCK_END.sub("\n", html or "")
+    with_breaks = BLOCK_EDGE.sub("\n", html or "")
     text = html_lib.unescape(nh3.clean(with_breaks, tags=set()))
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())

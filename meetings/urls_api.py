@@ -3,12 +3,18 @@ listed at /api/v1/ with the register's); `urlpatterns` are the public read, with
 
 from django.urls import path
 
+from .api.minutes import MinutesViewSet
 from .api.public import PublicMeetingsCalendarView, PublishedMeetingsView
+from .api.record import AttendanceViewSet, DecisionViewSet, DeclarationViewSet
 from .api.views import AgendaItemViewSet, MeetingViewSet
 
 routes = [
     ("meetings", MeetingViewSet, "meeting"),
     ("agenda-items", AgendaItemViewSet, "agenda-item"),
+    ("attendance", AttendanceViewSet, "attendance"),
+    ("declarations", DeclarationViewSet, "declaration"),
+    ("decisions", DecisionViewSet, "decision"),
+    ("minutes", MinutesViewSet, "minutes"),
 ]
 
 urlpatterns = [

@@ -1,13 +1,15 @@
-"""A member's coming meetings across every partnership they sit on or serve."""
+"""A member's coming meetings across every partnership they sit on or serve, and the decisions
+put to them in writing that await their response."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
 from partnership.models import Partnership
-from partnership.roles import visible_partnership_filter
+from partnership.roles import member_partnership_ids, visible_partnership_filter
 
 from .models import Meeting
+from .views_writing.selectors import open_proposals_for
 
 
 @login_required
@@ -20,4 +22,5 @@ def my_meetings(request):
         .prefetch_related("partnership__closure_days")
         .order_by("date", "start_time")[:50]
     )
-    return render(request, "meetings/mine.html", {"meetings": coming, "today": today})
+    proposals = open_proposals_for(request.user, member_partnership_ids(request.user), today)
+    return render(request, "meetings/mine.html", {"meetings": coming, "proposals": proposals, "today": today})

@@ -83,6 +83,7 @@ PARTNERSHIP_RULES = [
     "min_public_meetings_per_year",
     "withdrawal_notice_months",
     "quorum",
+    "absence_threshold",
 ]
 
 
@@ -102,6 +103,7 @@ class PartnershipForm(forms.ModelForm):
             "min_public_meetings_per_year": "Public meetings a year, at least",
             "withdrawal_notice_months": "Notice of withdrawal, in months",
             "quorum": "Quorum, in members present",
+            "absence_threshold": "Persistent absence, in meetings missed in 12 months",
             "count_clear_days": "Count clear days",
         }
         widgets = {"nation": forms.RadioSelect} | dict.fromkeys(PARTNERSHIP_RULES, NUMBER_BOX)

@@ -97,8 +97,8 @@ class Partnership(models.Model):
         "persistent absence",
         default=3,
         validators=_between(1, 12),
-        help_text="Meetings in 12 months a member may miss (apologies or absent, not substituted) before "
-        "they are flagged for persistent failure to attend.",
+        help_text="A member who misses this many meetings in 12 months (apologies or absent, not substituted) "
+        "is flagged for persistent failure to attend.",
     )
     count_clear_days = models.BooleanField(
         "count clear days",

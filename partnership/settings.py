@@ -146,6 +146,12 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
+    # Several models have a `status`: each enum is named for its model, not "StatusEnum".
+    "ENUM_NAME_OVERRIDES": {
+        "MeetingStatusEnum": "meetings.models.MeetingStatus",
+        "AttendanceStatusEnum": "meetings.models.AttendanceStatus",
+        "MinutesStatusEnum": "meetings.models.MinutesStatus",
+    },
 }
 
 # Celery: Redis when REDIS_URL is set, otherwise a broker on the local filesystem, which needs

@@ -4,6 +4,7 @@ decisions by consensus or by a simple majority of votes cast (ToR 5.6)."""
 import datetime
 from dataclasses import dataclass
 
+from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -43,12 +44,14 @@ def _check_member(meeting: Meeting, member: Member) -> None:
 
 def check_record_open(meeting: Meeting) -> None:
     """Once the minutes are approved, the attendance, declarations and decisions they were
-    approved on cannot change underneath them."""
-    try:
-        status = meeting.minutes.status
-    except Minutes.DoesNotExist:
-        return
-    if status != MinutesStatus.DRAFT:
+    approved on cannot change underneath them. Read from the database, not from a `meeting.minutes`
+    cached on the object, and locked inside a transaction, so an approval made at the same moment
+    waits for this change (and its version includes it) or this change sees the approval."""
+    minutes = Minutes.objects.filter(meeting_id=meeting.pk)
+    if transaction.get_connection().in_atomic_block:
+        minutes = minutes.select_for_update()
+    status = minutes.values_list("status", flat=True).first()
+    if status is not None and status != MinutesStatus.DRAFT:
         raise RuleBroken(RECORD_LOCKED)
 
 
@@ -78,6 +81,8 @@ def record_attendance(*, meeting: Meeting, member: Member, status: str, substitu
     substitute_name = substitute_name.strip()
     if status == AttendanceStatus.SUBSTITUTE and not substitute_name:
         raise RuleBroken("Name the substitute who attended in the member's place (ToR 3.2).", field="substitute_name")
+    if status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT):
+        _check_not_a_voter(meeting, member)
     attendance, _ = Attendance.objects.update_or_create(
         meeting=meeting,
         member=member,
@@ -89,6 +94,16 @@ def record_attendance(*, meeting: Meeting, member: Member, status: str, substitu
     if status != AttendanceStatus.APOLOGIES:
         mark_held(meeting)
     return attendance
+
+
+def _check_not_a_voter(meeting: Meeting, member: Member) -> None:
+    """Only those present vote: a voter is not then recorded as away."""
+    voted = Decision.objects.filter(agenda_item__meeting=meeting, voters=member).order_by("number").first()
+    if voted is not None:
+        raise RuleBroken(
+            f"{member.person.name} voted on decision {voted.number}, so was present. Correct the decision first.",
+            field="status",
+        )
 
 
 @rule_service
@@ -141,6 +156,13 @@ def declare_interest(
     if agreed and kind != InterestKind.PREJUDICIAL:
         raise RuleBroken(
             "Only a prejudicial interest keeps a member out of the decision.", field="participation_reason"
+        )
+    if kind == InterestKind.PREJUDICIAL and not agreed and agenda_item.decisions.filter(voters=member).exists():
+        # Otherwise the record would show a member with a prejudicial interest as a voter (ToR 7).
+        raise RuleBroken(
+            f"{member.person.name} voted on this item. Correct the decision first, or record that the board "
+            "agreed they could take part.",
+            field="kind",
         )
     return Declaration.objects.create(
         meeting=meeting,
@@ -286,7 +308,8 @@ def _check_decision(agenda_item, text, method, voters, votes_for, votes_against,
         raise RuleBroken("Write down what was decided.", field="text")
     if method not in DecisionMethod.values:
         raise RuleBroken("Say whether it was decided by consensus or by a vote.", field="method")
-    if not item_quorum(agenda_item).is_quorate:
+    quorum = item_quorum(agenda_item)
+    if not quorum.is_quorate:
         raise RuleBroken(
             f"The meeting was not quorate for this item (at least {meeting.partnership.quorum} members needed, "
             "once those with a prejudicial interest withdrew), so it could not decide.",
@@ -296,15 +319,19 @@ def _check_decision(agenda_item, text, method, voters, votes_for, votes_against,
         if voters or votes_for or votes_against or abstentions:
             raise RuleBroken("A decision by consensus has no votes; record a vote instead.", field="method")
     else:
-        _check_votes(agenda_item, voters, votes_for, votes_against, abstentions)
+        _check_votes(agenda_item, quorum, voters, votes_for, votes_against, abstentions)
     return voters
 
 
-def _check_votes(agenda_item: AgendaItem, voters, votes_for: int, votes_against: int, abstentions: int) -> None:
+def _check_votes(
+    agenda_item: AgendaItem, quorum: Quorum, voters, votes_for: int, votes_against: int, abstentions: int
+) -> None:
     if min(votes_for, votes_against, abstentions) < 0:
         raise RuleBroken("Votes are counted from nought up.", field="votes_for")
     if votes_for + votes_against == 0:
         raise RuleBroken("A vote needs votes cast for or against.", field="votes_for")
+    if len({voter.pk for voter in voters}) != len(voters):
+        raise RuleBroken("Name each voter once.", field="voters")
     present = {row.member_id for row in agenda_item.meeting.attendance.all() if row.counts_as_present}
     for voter in voters:
         if voter.pk not in present:
@@ -321,4 +348,11 @@ def _check_votes(agenda_item: AgendaItem, voters, votes_for: int, votes_against:
         raise RuleBroken(
             f"{len(voters)} voters are named but {votes_for + votes_against + abstentions} votes are counted.",
             field="voters",
+        )
+    # With the voters named this follows from the checks above; without them it is the only check.
+    if votes_for + votes_against + abstentions > quorum.remaining:
+        raise RuleBroken(
+            f"{votes_for + votes_against + abstentions} votes are counted but only {quorum.remaining} members "
+            "present could vote on this item.",
+            field="votes_for",
         )

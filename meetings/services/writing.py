@@ -30,6 +30,14 @@ from .record import next_decision_number, outcome_of
 ONLY_THE_CHAIR = "Only the chair puts a decision to the members in writing, and closes it."
 
 
+def _check_open(proposal: WrittenProposal, *, closed: str) -> None:
+    """Closed and withdrawn proposals both take nothing more; the message says which it is."""
+    if proposal.status == ProposalStatus.WITHDRAWN:
+        raise RuleBroken("The chair withdrew this proposal, so it is no longer open.")
+    if not proposal.is_open:
+        raise RuleBroken(closed)
+
+
 def _lock(proposal: WrittenProposal) -> WrittenProposal:
     return WrittenProposal.objects.select_for_update(of=("self",)).select_related("partnership").get(pk=proposal.pk)
 
@@ -89,8 +97,7 @@ def respond_in_writing(
     interest the answer is a withdrawal: nothing is counted for them."""
     now = now or timezone.now()
     proposal = _lock(proposal)
-    if not proposal.is_open:
-        raise RuleBroken("The chair has closed this proposal; responses are no longer taken.")
+    _check_open(proposal, closed="The chair has closed this proposal; responses are no longer taken.")
     if timezone.localdate(now) > proposal.respond_by:
         raise RuleBroken(f"Responses were due by {long_date(proposal.respond_by)}.")
     if member.partnership_id != proposal.partnership_id or not member.active:
@@ -128,8 +135,7 @@ def close_written_proposal(*, proposal: WrittenProposal, by, now: datetime.datet
     partnership = proposal.partnership
     if not is_chair_on(by, partnership.pk, timezone.localdate(now)):
         raise RuleBroken(ONLY_THE_CHAIR)
-    if not proposal.is_open:
-        raise RuleBroken("This proposal is already closed.")
+    _check_open(proposal, closed="This proposal is already closed.")
     answers = list(proposal.responses.select_related("member"))
     taking_part = [answer for answer in answers if not answer.withdrew]
     if len(taking_part) < partnership.quorum:
@@ -167,8 +173,7 @@ def withdraw_written_proposal(*, proposal: WrittenProposal, by, now: datetime.da
     proposal = _lock(proposal)
     if not is_chair_on(by, proposal.partnership_id, timezone.localdate(now)):
         raise RuleBroken(ONLY_THE_CHAIR)
-    if not proposal.is_open:
-        raise RuleBroken("This proposal is already closed.")
+    _check_open(proposal, closed="This proposal is already closed.")
     proposal.status = ProposalStatus.WITHDRAWN
     proposal.closed_at, proposal.closed_by = now, by
     proposal.save()

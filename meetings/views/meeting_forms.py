@@ -55,7 +55,7 @@ def schedule(request, slug):
     return _meeting_form_page(
         request,
         partnership=partnership,
-        form=MeetingForm(posted(request), submit="Schedule the meeting"),
+        form=MeetingForm(posted(request), submit="Schedule the meeting", partnership=partnership),
         title="Schedule a meeting",
         save=lambda form: services.schedule_meeting(partnership=partnership, **form.cleaned_data),
         done="Meeting scheduled",
@@ -71,7 +71,7 @@ def change(request, slug, pk):
     return _meeting_form_page(
         request,
         partnership=meeting.partnership,
-        form=MeetingForm(posted(request), initial=initial, submit="Save the meeting"),
+        form=MeetingForm(posted(request), initial=initial, submit="Save the meeting", partnership=meeting.partnership),
         title=f"Change {meeting}",
         save=lambda form: services.reschedule_meeting(meeting=meeting, **form.cleaned_data),
         done="Meeting saved",

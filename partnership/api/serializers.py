@@ -44,6 +44,7 @@ class PartnershipSerializer(RegisterSerializer):
             "withdrawal_notice_months",
             "count_clear_days",
             "quorum",
+            "absence_threshold",
         ]
 
 

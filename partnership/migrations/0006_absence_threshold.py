@@ -14,11 +14,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalpartnership',
             name='absence_threshold',
-            field=models.PositiveSmallIntegerField(default=3, help_text='Meetings in 12 months a member may miss (apologies or absent, not substituted) before they are flagged for persistent failure to attend.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='persistent absence'),
+            field=models.PositiveSmallIntegerField(default=3, help_text='A member who misses this many meetings in 12 months (apologies or absent, not substituted) is flagged for persistent failure to attend.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='persistent absence'),
         ),
         migrations.AddField(
             model_name='partnership',
             name='absence_threshold',
-            field=models.PositiveSmallIntegerField(default=3, help_text='Meetings in 12 months a member may miss (apologies or absent, not substituted) before they are flagged for persistent failure to attend.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='persistent absence'),
+            field=models.PositiveSmallIntegerField(default=3, help_text='A member who misses this many meetings in 12 months (apologies or absent, not substituted) is flagged for persistent failure to attend.', validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(12)], verbose_name='persistent absence'),
         ),
     ]

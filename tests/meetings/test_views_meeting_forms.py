@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from meetings import services
 from meetings.models import Meeting, MeetingStatus
+from tests.factories import MemberFactory
 from tests.helpers import signed_in
 
 LONDON = ZoneInfo("Europe/London")
@@ -189,3 +190,29 @@ def test_a_meeting_of_another_partnership_is_not_found(client, secretariat, meet
     signed_in(client, secretariat)
     url = reverse("meetings:meeting-edit", kwargs={"slug": other_partnership.slug, "pk": meeting.pk})
     assert client.get(url).status_code == 404
+
+
+
+def _edit_url(meeting):
+    return reverse("meetings:meeting-edit", args=[meeting.partnership.slug, meeting.pk])
+
+
+def test_the_secretariat_names_who_presides_in_the_chairs_absence(client, secretariat, meeting, police):
+    vice = MemberFactory(nominating_body=police)
+    signed_in(client, secretariat)
+    data = {**MEETING, "date_0": "15", "date_1": "6", "presiding_member": str(vice.pk), "save": ""}
+    response = client.post(_edit_url(meeting), data)
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.presiding_member == vice
+
+
+def test_only_a_current_member_of_the_partnership_presides(client, secretariat, meeting, other_partnership):
+    stranger = MemberFactory(nominating_body__partnership=other_partnership)
+    signed_in(client, secretariat)
+    data = {**MEETING, "date_0": "15", "date_1": "6", "presiding_member": str(stranger.pk), "save": ""}
+    response = client.post(_edit_url(meeting), data)
+    assert response.status_code == 400
+    assert "Choose one of the partnership&#x27;s current members" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.presiding_member is None

@@ -329,8 +329,9 @@ def test_the_page_at_40_items_stays_within_its_queries(client, secretariat, meet
         services.add_work_item(partnership=meeting.partnership, title=f"Work {n}", due_by=meeting.date, meeting=meeting)
     signed_in(client, secretariat)
     # Session, user, meeting, its agenda and papers, closure days, the roles the rules read,
-    # the papers offered (the user's and all), and the work programme's offer.
-    with django_assert_max_num_queries(11):
+    # the papers offered (the user's and all), the work programme's offer, the member role
+    # (the record's links) and the minutes (the minutes' links).
+    with django_assert_max_num_queries(13):
         response = client.get(url(meeting))
     assert response.status_code == 200
     assert response.text.count("Paper: ") == 20

@@ -51,6 +51,7 @@ def test_member_reads_their_partnership_with_its_rule_numbers(warwickshire, memb
         "withdrawal_notice_months": 12,
         "count_clear_days": False,
         "quorum": 5,
+        "absence_threshold": 3,
     }
     assert client_for(member).get(detail(warwickshire)).json()["slug"] == "warwickshire-scp"
 

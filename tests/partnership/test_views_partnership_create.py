@@ -21,6 +21,7 @@ NEW = {
     "min_public_meetings_per_year": "1",
     "withdrawal_notice_months": "12",
     "quorum": "5",
+    "absence_threshold": "3",
 }
 
 

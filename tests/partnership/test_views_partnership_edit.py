@@ -24,6 +24,7 @@ def details(partnership, **changes):
         "min_public_meetings_per_year": partnership.min_public_meetings_per_year,
         "withdrawal_notice_months": partnership.withdrawal_notice_months,
         "quorum": partnership.quorum,
+        "absence_threshold": partnership.absence_threshold,
     }
     return data | changes
 

@@ -1,0 +1,1 @@
+"""The partnership's decision log: the page, and the same rows as a CSV download."""

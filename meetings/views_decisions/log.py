@@ -1,0 +1,97 @@
+"""The decision log page (searched, filtered, paginated) and its CSV download of the same rows.
+Members and the secretariat read it; it is never public (meetings/rules.py)."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from ..access import get_partnership_for
+from ..models import Decision
+from ..selectors_decisions import decision_log, years_with_decisions
+from .filters import DecisionLogFilterForm
+from .safe_csv import SafeWriter
+
+PER_PAGE = 25
+CSV_HEADER = [
+    "Number",
+    "Date",
+    "Decided",
+    "Meeting",
+    "Item or proposal",
+    "Confidential item",
+    "Method",
+    "For",
+    "Against",
+    "Abstentions",
+    "Outcome",
+    "Decision",
+]
+
+
+def _filtered(request, slug):
+    """The partnership (404 outside it, 403 without the right), the search form, and its rows:
+    the page and the CSV read the same."""
+    partnership = get_partnership_for(request, slug, "meetings.view_decision_log")
+    form = DecisionLogFilterForm(request.GET, years=years_with_decisions(partnership))
+    return partnership, form, decision_log(partnership, form.wanted())
+
+
+@login_required
+@require_GET
+def decision_log_page(request, slug):
+    partnership, form, decisions = _filtered(request, slug)
+    paginator = Paginator(decisions, PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    context = {
+        "partnership": partnership,
+        "form": form,
+        "page": page,
+        "page_range": list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)),
+        "searched": any(form.cleaned_data.get(name) for name in form.fields),
+    }
+    return render(request, "meetings/decisions/log.html", context, status=400 if form.errors else 200)
+
+
+def _where(decision: Decision) -> list[str]:
+    """Decided how and where: at a meeting (which, which item, confidential or not) or in writing."""
+    item = decision.agenda_item
+    if item is None:
+        return ["In writing", "", decision.written_proposal.title, ""]
+    meeting = item.meeting
+    return [
+        "At a meeting",
+        f"{meeting.title}, {meeting.date:%-d %B %Y}",
+        f"{item.position}. {item.title}",
+        "Yes" if item.is_confidential else "No",
+    ]
+
+
+def csv_row(decision: Decision) -> list:
+    return [
+        decision.number,
+        decision.decided_on.isoformat(),
+        *_where(decision),
+        decision.get_method_display(),
+        decision.votes_for,
+        decision.votes_against,
+        decision.abstentions,
+        decision.get_outcome_display(),
+        decision.text,
+    ]
+
+
+@login_required
+@require_GET
+def decision_log_csv(request, slug):
+    partnership, _, decisions = _filtered(request, slug)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="decision-log-{partnership.slug}.csv"'
+    response["Cache-Control"] = "private, no-cache"
+    response.write("\ufeff")  # the byte-order mark tells Excel the file is UTF-8
+    writer = SafeWriter(response)
+    writer.writerow(CSV_HEADER)
+    for decision in decisions:
+        writer.writerow(csv_row(decision))
+    return response
