@@ -40,6 +40,8 @@ REFUSALS = {
     "meetings.draft_minutes": "Only the partnership's secretariat drafts the minutes.",
     "meetings.view_draft_minutes": "Draft minutes are read by the secretariat and whoever chaired the meeting; "
     "members read them once the chair has approved and the secretariat has circulated them.",
+    "meetings.return_minutes_to_draft": "Only the secretariat or whoever chaired the meeting can return its "
+    "minutes to draft.",
     "meetings.circulate_minutes": "Only the partnership's secretariat circulates the minutes.",
     "meetings.confirm_minutes": "Only the partnership's secretariat records that the minutes were confirmed.",
     "meetings.approve_minutes": "Only the person who chaired this meeting can approve its minutes (ToR 5.8).",

@@ -58,6 +58,7 @@ rules.add_perm("meetings.declare_own_interest", sits_on_the_meetings_partnership
 # Minutes: drafted and sent out by the secretariat, read in draft by whoever chaired.
 rules.add_perm("meetings.draft_minutes", runs_the_meetings_partnership)
 rules.add_perm("meetings.view_draft_minutes", runs_the_meetings_partnership | chaired_the_meeting)
+rules.add_perm("meetings.return_minutes_to_draft", runs_the_meetings_partnership | chaired_the_meeting)
 rules.add_perm("meetings.circulate_minutes", runs_the_meetings_partnership)
 rules.add_perm("meetings.confirm_minutes", runs_the_meetings_partnership)
 personal_act("meetings.approve_minutes", chaired_the_meeting)

@@ -7,4 +7,5 @@ urlpatterns = [
     path("p/<slug:slug>/meetings/", views_public.meetings, name="list"),
     path("p/<slug:slug>/meetings/<int:pk>/", views_public.meeting, name="meeting"),
     path("p/<slug:slug>/meetings/<int:pk>/pack/", views_public.pack, name="pack"),
+    path("p/<slug:slug>/meetings/<int:pk>/minutes/pdf/", views_public.minutes_pdf, name="minutes-pdf"),
 ]

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 from partnership.models import Partnership
 
 from . import public
+from .minutes_pdf import MinutesPdf, pdf_response, render_minutes_pdf
 from .pack.packs import public_pack
 from .pack.serving import pdf_or_progress, retry_later
 
@@ -40,7 +41,12 @@ def meeting(request, slug, pk):
     return render(
         request,
         "meetings/public/meeting.html",
-        {"partnership": partnership, "meeting": found, "agenda": public.public_agenda(found)},
+        {
+            "partnership": partnership,
+            "meeting": found,
+            "agenda": public.public_agenda(found),
+            "record": public.published_minutes(found),
+        },
     )
 
 
@@ -57,3 +63,15 @@ def pack(request, slug, pk):
         return pdf
     context = {"partnership": partnership, "meeting": found, "agenda": public.public_agenda(found), "pack": agenda_pack}
     return retry_later(render(request, "meetings/public/meeting.html", context, status=202))
+
+
+@require_GET
+def minutes_pdf(request, slug, pk):
+    """The public summary of the minutes as a PDF, once published: no confidential item, nor
+    its minute, declarations or decisions."""
+    _partnership, found = _public_meeting_or_404(slug, pk)
+    body_html = public.published_minutes_html(found)
+    if body_html is None:
+        raise Http404("This meeting's minutes are not published yet")
+    pdf = MinutesPdf(meeting=found, body_html=body_html, kind="public")
+    return pdf_response(render_minutes_pdf(pdf), meeting=found, public=True)

@@ -17,7 +17,7 @@ from partnership.models import Partnership
 
 from .. import calendar_feed
 from .. import public as selectors
-from ..models import Meeting
+from ..models import Meeting, MeetingStatus
 
 
 class OpenAgendaItemSerializer(serializers.Serializer):
@@ -52,6 +52,30 @@ class PublicAgendaItemField(serializers.Field):
         return shape(value).data
 
 
+class PublicDecisionSerializer(serializers.Serializer):
+    number = serializers.IntegerField(help_text="Its number in the partnership's decision log.")
+    text = serializers.CharField()
+    method = serializers.CharField(help_text="consensus or vote")
+    outcome = serializers.CharField(help_text="agreed, carried or lost")
+    votes_for = serializers.IntegerField()
+    votes_against = serializers.IntegerField()
+    abstentions = serializers.IntegerField()
+
+
+class PublicMinuteItemSerializer(serializers.Serializer):
+    """An item of the public summary; items taken in private are left out altogether."""
+
+    position = serializers.IntegerField()
+    title = serializers.CharField()
+    discussion = serializers.CharField(help_text="The minute of the item, as sanitised HTML.")
+    decisions = PublicDecisionSerializer(many=True)
+
+
+class PublishedMinutesSerializer(serializers.Serializer):
+    confirmed_on = serializers.DateField(help_text="When the board confirmed them as a true record.")
+    items = PublicMinuteItemSerializer(many=True)
+
+
 class PublishedMeetingSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
@@ -65,6 +89,9 @@ class PublishedMeetingSerializer(serializers.Serializer):
     agenda_circulated_at = serializers.DateTimeField(help_text="When the agenda was published.")
     url = serializers.URLField(help_text="The meeting's page on the public site.")
     agenda_items = serializers.ListField(child=PublicAgendaItemField())
+    minutes = PublishedMinutesSerializer(
+        allow_null=True, help_text="The public summary of the minutes; null until confirmed at a later meeting."
+    )
 
 
 class PublicView:
@@ -77,7 +104,8 @@ class PublicView:
 
 class PublishedMeetingsView(PublicView, ListAPIView):
     """A partnership's published meetings (held in public, agenda circulated), with their
-    agendas; a confidential item shows only its place and the reason it is exempt."""
+    agendas; a confidential item shows only its place and the reason it is exempt. Minutes
+    confirmed at a later meeting come as their public summary, without confidential items."""
 
     serializer_class = PublishedMeetingSerializer
     queryset = Meeting.objects.none()  # for the schema only: list() reads through the selectors
@@ -86,8 +114,12 @@ class PublishedMeetingsView(PublicView, ListAPIView):
         partnership = self.get_partnership()
         page = self.paginate_queryset(selectors.published_meetings(partnership))
         agendas = selectors.public_agendas([meeting["id"] for meeting in page])
+        # Confirming minutes closes their meeting: only closed meetings can have them published.
+        closed = [meeting["id"] for meeting in page if meeting["status"] == MeetingStatus.CLOSED]
+        minutes = selectors.published_minute_summaries(closed)
         for meeting in page:
             meeting["agenda_items"] = agendas.get(meeting["id"], [])
+            meeting["minutes"] = minutes.get(meeting["id"])
             meeting["url"] = calendar_feed.public_meeting_url(partnership.slug, meeting["id"])
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 

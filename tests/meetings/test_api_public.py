@@ -91,6 +91,7 @@ def test_the_public_reads_a_published_meeting_without_logging_in(warwickshire, p
         "agenda_circulated_at": "2027-06-01T10:00:00+01:00",
         "url": f"https://governance.example.org/p/warwickshire-scp/meetings/{published.pk}/",
         "agenda_items": meeting["agenda_items"],
+        "minutes": None,
     }
     assert [item.get("title") for item in meeting["agenda_items"]][:5] == [
         "Apologies for absence",

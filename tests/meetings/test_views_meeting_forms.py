@@ -192,7 +192,6 @@ def test_a_meeting_of_another_partnership_is_not_found(client, secretariat, meet
     assert client.get(url).status_code == 404
 
 
-
 def _edit_url(meeting):
     return reverse("meetings:meeting-edit", args=[meeting.partnership.slug, meeting.pk])
 

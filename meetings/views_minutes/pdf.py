@@ -1,0 +1,24 @@
+"""The minutes as a PDF, for those who may read them: a draft as the record now stands, marked
+as a draft; approved minutes as the chair approved them."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.views.decorators.http import require_GET
+
+from ..minutes_document import render_minutes_html
+from ..minutes_pdf import MinutesPdf, pdf_response, render_minutes_pdf
+from .fetch import get_minutes_for_reader
+from .page import approved_html
+
+
+@login_required
+@require_GET
+def minutes_pdf(request, slug, pk):
+    meeting, minutes = get_minutes_for_reader(request, slug, pk)
+    if minutes is None:
+        raise Http404("The minutes of this meeting have not been started")
+    if minutes.is_draft:
+        pdf = MinutesPdf(meeting=meeting, body_html=render_minutes_html(meeting), kind="draft")
+    else:
+        pdf = MinutesPdf(meeting=meeting, body_html=approved_html(minutes), kind="approved", version=minutes.version)
+    return pdf_response(render_minutes_pdf(pdf), meeting=meeting, public=False)

@@ -1,0 +1,109 @@
+"""What the minutes tests share (no tests here): a board meeting on Tuesday 15 June 2027 with
+an open item and a confidential one, held with six members present, the chair in the chair;
+its vice chair, who did not chair it; and the next meeting, on Tuesday 20 July 2027, with its
+"Minutes of the last meeting" item. Minutes of the June meeting are due on Tuesday 29 June."""
+
+import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings import services
+from meetings.models import Meeting, Minutes
+from partnership.models import Member, OfficeRole
+from tests.factories import MemberFactory, NominatingBodyFactory, OfficeFactory, PersonFactory, UserFactory
+
+LONDON = ZoneInfo("Europe/London")
+MEETING_DAY = datetime.date(2027, 6, 15)
+MINUTES_DUE = datetime.date(2027, 6, 29)
+NEXT_MEETING_DAY = datetime.date(2027, 7, 20)
+OPEN_TITLE = "Partnership plan 2027 to 2030"
+SECRET_TITLE = "Domestic homicide review: the Oak Road family"
+SECRET_MINUTE = "The review panel heard from the family liaison officer."
+SECRET_DECISION = "Refer the review to the Home Office quality panel"
+
+
+def at(day: datetime.date, hour: int = 10) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=LONDON)
+
+
+def minutes_url(meeting: Meeting, name: str = "minutes", **extra) -> str:
+    return reverse(f"minutes:{name}", kwargs={"slug": meeting.partnership.slug, "pk": meeting.pk, **extra})
+
+
+def reload(minutes: Minutes) -> Minutes:
+    return Minutes.objects.get(pk=minutes.pk)
+
+
+@pytest.fixture
+def vice_chair(warwickshire, cdrp_chairs):
+    """The vice chair, of another body than the chair's; present, but not in the chair."""
+    user = UserFactory(username="vic.vice")
+    person = PersonFactory(name="Vic Vice", email="vic.vice@example.org", user=user)
+    member = MemberFactory(nominating_body=cdrp_chairs, person=person)
+    OfficeFactory(
+        member=member, role=OfficeRole.VICE_CHAIR, starts_on=timezone.localdate() - datetime.timedelta(days=100)
+    )
+    return user
+
+
+@pytest.fixture
+def agenda(meeting):
+    """The June agenda: the standing items, an open item for decision and a confidential one."""
+    plan = services.add_agenda_item(meeting=meeting, title=OPEN_TITLE, purpose="decision")
+    review = services.add_agenda_item(
+        meeting=meeting, title=SECRET_TITLE, purpose="decision", is_confidential=True, confidential_reason="personal"
+    )
+    return plan, review
+
+
+@pytest.fixture
+def held(agenda, chair, member, vice_chair, warwickshire, after_the_meeting):
+    """The meeting held: the chair, the vice chair, the member and three more present."""
+    meeting = after_the_meeting
+    for n in range(3):
+        MemberFactory(nominating_body=NominatingBodyFactory(partnership=warwickshire, name=f"Agency {n}"))
+    for seat in Member.objects.filter(partnership=warwickshire):
+        services.record_attendance(meeting=meeting, member=seat, status="present")
+    return Meeting.objects.get(pk=meeting.pk)
+
+
+@pytest.fixture
+def started(held) -> Minutes:
+    return services.start_minutes(meeting=held)
+
+
+def write(minutes: Minutes, title: str, html: str) -> None:
+    minute = minutes.items.get(agenda_item__title=title)
+    services.write_minute(minute=minute, discussion=html)
+
+
+@pytest.fixture
+def approved(started, chair, agenda) -> Minutes:
+    """Drafted (the confidential item minuted and decided too) and approved by the chair."""
+    plan, review = agenda
+    write(started, OPEN_TITLE, "<p>The board discussed the plan.</p>")
+    write(started, SECRET_TITLE, f"<p>{SECRET_MINUTE}</p>")
+    services.record_decision(agenda_item=plan, text="Adopt the partnership plan")
+    services.record_decision(agenda_item=review, text=SECRET_DECISION)
+    return services.approve_minutes(minutes=started, by=chair)
+
+
+@pytest.fixture
+def circulated(approved, secretariat) -> Minutes:
+    return services.circulate_minutes(minutes=approved, by=secretariat)
+
+
+@pytest.fixture
+def next_meeting(warwickshire) -> Meeting:
+    return services.schedule_meeting(
+        partnership=warwickshire, title="Board meeting", date=NEXT_MEETING_DAY, start_time=datetime.time(14)
+    )
+
+
+@pytest.fixture
+def after_the_next_meeting(time_machine, next_meeting):
+    time_machine.move_to(at(NEXT_MEETING_DAY, 17), tick=True)
+    return next_meeting
