@@ -3,18 +3,17 @@ to the agenda as a whole: the chair agrees it, the secretariat circulates it (To
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from partnership import calendar
-from partnership.errors import RuleBroken
 
 from .. import selectors, services
 from ..access import get_meeting_for, get_meeting_for_user
 from ..models import Meeting, MeetingStatus, SubmissionStatus
+from .common import run_button
 
 
 def meeting_page(request, meeting: Meeting, *, error: str | None = None):
@@ -52,14 +51,15 @@ def meeting_page(request, meeting: Meeting, *, error: str | None = None):
 
 
 def act(request, meeting: Meeting, action: Callable, done: str | Callable):
-    """Run a service for a button on the meeting page: on success back to the page with a
-    message, on a RuleBroken the page again with the reason and nothing saved."""
-    try:
-        result = action()
-    except RuleBroken as broken:
-        return meeting_page(request, meeting, error=broken.message)
-    messages.success(request, done(result) if callable(done) else done)
-    return redirect(meeting)
+    """Run a service for a button on the meeting page: back to the page with a message, or the
+    page again with the reason and nothing saved."""
+    return run_button(
+        request,
+        action=action,
+        done=done,
+        back=meeting,
+        page=lambda reason: meeting_page(request, meeting, error=reason),
+    )
 
 
 @login_required

@@ -5,20 +5,18 @@ nothing saved."""
 
 from collections.abc import Callable
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
-
-from partnership.errors import RuleBroken
 
 from .. import services
 from ..access import get_meeting_for
 from ..chairing import who_chaired
 from ..minutes_document import minutes_record
 from ..models import Meeting, MinuteItem, Minutes, MinutesStatus, MinutesVersion
+from ..views.common import run_button
 from .fetch import get_minutes_for, get_minutes_for_reader, minutes_of
 
 
@@ -58,7 +56,7 @@ def minutes_page(request, meeting: Meeting, minutes: Minutes | None, *, error: s
         and user.has_perm("meetings.draft_minutes", meeting),
         "can_approve": draft and user.has_perm("meetings.approve_minutes", meeting),
         "can_return": status in (MinutesStatus.APPROVED, MinutesStatus.CIRCULATED)
-        and user.has_perm("meetings.view_draft_minutes", meeting),
+        and user.has_perm("meetings.return_minutes_to_draft", meeting),
         "can_circulate": status == MinutesStatus.APPROVED and user.has_perm("meetings.circulate_minutes", meeting),
         "can_confirm": status == MinutesStatus.CIRCULATED and user.has_perm("meetings.confirm_minutes", meeting),
     }
@@ -73,12 +71,13 @@ def act(request, meeting: Meeting, action: Callable, done: str | Callable):
     """Run a service for a button on the minutes page: on success back to the page with a
     message, on a RuleBroken the page again (the minutes read afresh) with the reason and
     nothing saved."""
-    try:
-        result = action()
-    except RuleBroken as broken:
-        return minutes_page(request, meeting, minutes_of(meeting), error=broken.message)
-    messages.success(request, done(result) if callable(done) else done)
-    return redirect(minutes_url(meeting))
+    return run_button(
+        request,
+        action=action,
+        done=done,
+        back=minutes_url(meeting),
+        page=lambda reason: minutes_page(request, meeting, minutes_of(meeting), error=reason),
+    )
 
 
 @login_required

@@ -16,8 +16,8 @@ from ..access import get_meeting_for
 from ..chairing import who_chaired
 from ..forms_record import AttendanceForm, OtherAttendeeForm
 from ..models import Meeting, OtherAttendee
-from ..views.common import meeting_form_page
-from .common import act_on_record, record_lock, record_url, render_record_page
+from ..views.common import meeting_form_page, run_button
+from .common import record_lock, record_url, render_record_page
 
 PERM = "meetings.record_meeting"
 
@@ -112,7 +112,7 @@ def remove_other(request, slug, pk, other_pk):
     meeting = get_meeting_for(request, slug, pk, PERM)
     attendee = get_object_or_404(OtherAttendee, pk=other_pk, meeting=meeting)
     attendee.meeting = meeting
-    return act_on_record(
+    return run_button(
         request,
         action=lambda: services.remove_other_attendee(attendee=attendee),
         done=f"{attendee.name} is no longer recorded as attending.",

@@ -1,10 +1,7 @@
 """What the record pages share: their addresses, the rows they fetch under a meeting, the
 record's lock, and running a service for a button with the refusal shown on the page."""
 
-from collections.abc import Callable
-
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from partnership.errors import RuleBroken
@@ -32,17 +29,6 @@ def render_record_page(request, template: str, meeting: Meeting, context: dict, 
     """A record page, or the same page with a refusal at the top (status 400)."""
     page = {"partnership": meeting.partnership, "meeting": meeting, "error": error, **context}
     return render(request, f"meetings/record/{template}", page, status=400 if error else 200)
-
-
-def act_on_record(request, *, action: Callable, done: str, back: str, page: Callable):
-    """Run a service for a button on a record page: on success back to `back` with a message;
-    on a RuleBroken, `page(error)` again with the reason and nothing saved."""
-    try:
-        action()
-    except RuleBroken as broken:
-        return page(broken.message)
-    messages.success(request, done)
-    return redirect(back)
 
 
 def get_declaration_for(request, slug: str, pk: int, declaration_pk: int, perm: str) -> Declaration:

@@ -15,8 +15,8 @@ from .. import selectors_record, services
 from ..access import REFUSALS, get_meeting_for, get_meeting_for_user
 from ..forms_record import AgreeParticipationForm, DeclarationForm
 from ..models import Meeting
-from ..views.common import meeting_form_page
-from .common import act_on_record, get_declaration_for, record_url, render_record_page
+from ..views.common import meeting_form_page, run_button
+from .common import get_declaration_for, record_url, render_record_page
 
 RECORD = "meetings.record_declarations"
 OWN = "meetings.declare_own_interest"
@@ -149,7 +149,7 @@ def agree_participation(request, slug, pk, declaration_pk):
 def withdraw(request, slug, pk, declaration_pk):
     declaration = get_declaration_for(request, slug, pk, declaration_pk, RECORD)
     meeting = declaration.meeting
-    return act_on_record(
+    return run_button(
         request,
         action=lambda: services.withdraw_declaration(declaration=declaration),
         done=f"The declaration by {declaration.member.person.name} on item {declaration.agenda_item.position} "

@@ -1,14 +1,12 @@
 """The partnership's decisions in writing: the list, the chair's opening of a proposal, the page
 of one proposal with its responses, and the chair's closing or withdrawing of it."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from partnership.errors import RuleBroken
 from partnership.views.register_form_page import posted
 
 from .. import services
@@ -16,7 +14,7 @@ from ..access import get_partnership_for, get_partnership_for_meetings
 from ..forms_writing import OpenProposalForm
 from ..minutes_document import written_decisions_to_report
 from ..models import Meeting, WrittenProposal
-from ..views.common import meeting_form_page
+from ..views.common import meeting_form_page, run_button
 from . import selectors
 from .access import get_proposal_for, get_proposal_for_user
 
@@ -108,12 +106,13 @@ def proposal(request, slug, pk):
 
 
 def _act(request, proposal: WrittenProposal, action, done):
-    try:
-        result = action()
-    except RuleBroken as broken:
-        return proposal_page(request, proposal, error=broken.message)
-    messages.success(request, done(result))
-    return redirect(proposal_url(proposal))
+    return run_button(
+        request,
+        action=action,
+        done=done,
+        back=proposal_url(proposal),
+        page=lambda reason: proposal_page(request, proposal, error=reason),
+    )
 
 
 def _decided(decision) -> str:
