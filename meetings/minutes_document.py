@@ -45,15 +45,6 @@ class MinutesRecord:
     public: bool = False
 
 
-def previous_meeting_date(meeting: Meeting):
-    return (
-        Meeting.objects.filter(partnership_id=meeting.partnership_id, date__lt=meeting.date)
-        .order_by("-date")
-        .values_list("date", flat=True)
-        .first()
-    )
-
-
 def starts_at(day: datetime.date, start_time: datetime.time) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, start_time))
 
@@ -68,6 +59,18 @@ def previous_meeting_start(meeting: Meeting) -> datetime.datetime | None:
         .first()
     )
     return starts_at(*previous) if previous else None
+
+
+def meeting_to_report_to(partnership_id: int, closed_at: datetime.datetime) -> Meeting | None:
+    """The first meeting to start after a decision in writing was closed: the one it is reported
+    to (the same rule as written_decisions_to_report)."""
+    day = timezone.localtime(closed_at)
+    return (
+        Meeting.objects.filter(partnership_id=partnership_id)
+        .filter(Q(date__gt=day.date()) | Q(date=day.date(), start_time__gt=day.time()))
+        .order_by("date", "start_time", "pk")
+        .first()
+    )
 
 
 def written_decisions_to_report(meeting: Meeting) -> list:
@@ -126,7 +129,7 @@ def minutes_record(meeting: Meeting, *, public: bool = False) -> MinutesRecord:
             )
             for item in items
         ],
-        written_decisions=written_decisions_to_report(meeting),
+        written_decisions=[] if public else written_decisions_to_report(meeting),  # never marked confidential
         public=public,
     )
 

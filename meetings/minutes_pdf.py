@@ -3,6 +3,7 @@ agenda pack is (meetings/pack/render.py): tagged PDF/UA-1 with bookmarks from it
 system's Liberation Sans, and nothing fetched from outside. Minutes are a few pages, so the
 PDF is made while the reader waits rather than queued."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.http import HttpResponse
@@ -18,13 +19,15 @@ TEMPLATE = "meetings/minutes/pdf.html"
 
 @dataclass(frozen=True)
 class MinutesPdf:
-    """What the PDF shows: the minutes' body (from _document.html or an approved version) and
-    what it is, so its header and footer say draft, approved version or public summary."""
+    """What the PDF shows: the minutes' body (from _document.html, an approved version or the
+    published copy) and what it is, so its header and footer say draft, approved version,
+    circulated version being corrected, or public summary."""
 
     meeting: Meeting
     body_html: str
-    kind: str  # "draft", "approved" or "public"
+    kind: str  # "draft", "approved", "being_corrected" (the version members were sent) or "public"
     version: int | None = None
+    circulated_at: datetime.datetime | None = None
 
 
 def render_minutes_pdf(pdf: MinutesPdf) -> bytes:

@@ -19,6 +19,7 @@ class MeetingStatus(models.TextChoices):
     AGENDA_CIRCULATED = "agenda_circulated", "Agenda circulated"
     HELD = "held", "Held"
     MINUTES_APPROVED = "minutes_approved", "Minutes approved"
+    MINUTES_CIRCULATED = "minutes_circulated", "Minutes circulated"
     CLOSED = "closed", "Closed"
 
 

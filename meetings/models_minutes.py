@@ -45,6 +45,12 @@ class Minutes(models.Model):
         "meetings.Meeting", null=True, blank=True, on_delete=models.PROTECT, related_name="minutes_confirmed"
     )
     version = models.PositiveSmallIntegerField(default=0, help_text="How many times they have been approved.")
+    public_html = models.TextField(
+        blank=True, help_text="The public summary as published on confirmation: no confidential item."
+    )
+    public_summary = models.JSONField(
+        null=True, blank=True, help_text="The public summary's items and decisions, as the public API gives them."
+    )
 
     history = HistoricalRecords()
 
@@ -76,8 +82,9 @@ class Minutes(models.Model):
 
     @property
     def is_published(self) -> bool:
-        """Public once confirmed, and only for a meeting held in public (API.md)."""
-        return self.status == MinutesStatus.CONFIRMED and self.meeting.is_public
+        """Public once confirmed, only for a meeting held in public (API.md), and served from
+        the copy made on confirmation (minutes_publication.py)."""
+        return self.status == MinutesStatus.CONFIRMED and self.meeting.is_public and self.public_summary is not None
 
 
 class MinuteItem(models.Model):
@@ -106,6 +113,9 @@ class MinutesVersion(models.Model):
     html = models.TextField()
     approved_at = models.DateTimeField()
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    circulated_at = models.DateTimeField(
+        null=True, blank=True, help_text="When this version went to the members; members read only these."
+    )
 
     class Meta:
         ordering = ["minutes", "number"]

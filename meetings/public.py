@@ -7,12 +7,10 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, Max, QuerySet
-from django.utils import timezone
 
 from partnership.models import Partnership
 
-from .minutes_document import MinutesRecord, minutes_record, render_minutes_html
-from .models import AgendaItem, Decision, ExemptionReason, Meeting, MeetingStatus, Minutes, MinutesStatus, Purpose
+from .models import AgendaItem, ExemptionReason, Meeting, MeetingStatus, Minutes, MinutesStatus, Purpose
 
 PUBLIC_MEETING_FIELDS = (
     "id",
@@ -124,88 +122,33 @@ def public_agenda(meeting: Meeting) -> list[PublicAgendaItem]:
 
 
 # Published minutes: a public meeting's, once the board confirmed them as a true record at a
-# later meeting (API.md). The public summary never selects a confidential item, its minute,
-# its declarations or its decisions.
+# later meeting (API.md). What the public reads is the copy made then (minutes_publication.py):
+# never the live record, so a change made since does not change what was published.
 
 
-def minutes_are_published(meeting: Meeting) -> bool:
-    """Confirming closes the meeting, so an open one costs no query."""
+def _published() -> QuerySet:
+    return Minutes.objects.filter(meeting__is_public=True, status=MinutesStatus.CONFIRMED, public_summary__isnull=False)
+
+
+def published_minutes(meeting: Meeting) -> Minutes | None:
+    """The minutes as published, for the public meeting page and its PDF: when they were
+    confirmed and the public summary's HTML; None until published. Confirming closes the
+    meeting, so an open one costs no query."""
     if not meeting.is_public or meeting.status != MeetingStatus.CLOSED:
-        return False
-    return Minutes.objects.filter(
-        meeting_id=meeting.pk, meeting__is_public=True, status=MinutesStatus.CONFIRMED
-    ).exists()
-
-
-def _summarised_meeting(meeting: Meeting) -> Meeting:
-    """The meeting with what the minutes' heading and 'in the chair' read, in one query."""
-    return Meeting.objects.select_related(
-        "partnership", "presiding_member__person", "presiding_member__nominating_body"
-    ).get(pk=meeting.pk)
-
-
-def published_minutes(meeting: Meeting) -> MinutesRecord | None:
-    """The public summary of the minutes for the public meeting page; None until published."""
-    if not minutes_are_published(meeting):
         return None
-    return minutes_record(_summarised_meeting(meeting), public=True)
+    return _published().filter(meeting_id=meeting.pk).only("pk", "meeting_id", "confirmed_at", "public_html").first()
 
 
 def published_minutes_html(meeting: Meeting) -> str | None:
     """The public summary as HTML, for its PDF; None until published."""
-    if not minutes_are_published(meeting):
-        return None
-    return render_minutes_html(_summarised_meeting(meeting), public=True)
-
-
-PUBLIC_DECISION_FIELDS = (
-    "agenda_item_id",
-    "number",
-    "text",
-    "method",
-    "outcome",
-    "votes_for",
-    "votes_against",
-    "abstentions",
-)
+    published = published_minutes(meeting)
+    return published.public_html if published is not None else None
 
 
 def published_minute_summaries(meeting_ids) -> dict[int, dict]:
-    """The published minutes of each of these meetings, as plain values for the public API: when
-    they were confirmed, and each open item's discussion and decisions. At most three queries
-    whatever the number of meetings; none when no meeting is asked about."""
+    """The published minutes of each of these meetings, as the public API gives them: when they
+    were confirmed, and each open item's discussion and decisions. One query whatever the
+    number of meetings; none when no meeting is asked about."""
     if not meeting_ids:
         return {}
-    confirmed = dict(
-        Minutes.objects.filter(
-            meeting_id__in=meeting_ids, meeting__is_public=True, status=MinutesStatus.CONFIRMED
-        ).values_list("meeting_id", "confirmed_at")
-    )
-    if not confirmed:
-        return {}
-    decisions: dict[int, list[dict]] = {}
-    for decision in (
-        Decision.objects.filter(agenda_item__meeting_id__in=confirmed, agenda_item__is_confidential=False)
-        .order_by("number")
-        .values(*PUBLIC_DECISION_FIELDS)
-    ):
-        decisions.setdefault(decision.pop("agenda_item_id"), []).append(decision)
-    summaries = {
-        meeting_id: {"confirmed_on": timezone.localdate(at) if at else None, "items": []}
-        for meeting_id, at in confirmed.items()
-    }
-    items = (
-        AgendaItem.objects.filter(meeting_id__in=confirmed, is_confidential=False)
-        .order_by("position", "pk")
-        .values("pk", "meeting_id", "position", "title", "minute__discussion")
-    )
-    for item in items:
-        summaries[item["meeting_id"]]["items"].append(
-            {
-                "position": item["position"],
-                "title": item["title"],
-                "discussion": item["minute__discussion"] or "",
-                "decisions": decisions.get(item["pk"], []),
-            }
-        )
-    return summaries
+    return dict(_published().filter(meeting_id__in=meeting_ids).values_list("meeting_id", "public_summary"))

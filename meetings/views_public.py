@@ -45,7 +45,7 @@ def meeting(request, slug, pk):
             "partnership": partnership,
             "meeting": found,
             "agenda": public.public_agenda(found),
-            "record": public.published_minutes(found),
+            "published": public.published_minutes(found),
         },
     )
 
@@ -67,8 +67,8 @@ def pack(request, slug, pk):
 
 @require_GET
 def minutes_pdf(request, slug, pk):
-    """The public summary of the minutes as a PDF, once published: no confidential item, nor
-    its minute, declarations or decisions."""
+    """The public summary of the minutes as a PDF, once published: the copy made when they were
+    confirmed, without any confidential item, nor its minute, declarations or decisions."""
     _partnership, found = _public_meeting_or_404(slug, pk)
     body_html = public.published_minutes_html(found)
     if body_html is None:

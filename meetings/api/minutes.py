@@ -2,9 +2,10 @@
 approves them, the secretariat circulates them (late when after `minutes_due`) and records
 that a later meeting confirmed them. Each action is the service the web pages call.
 
-Draft minutes are read by the secretariat and whoever chaired (meetings.view_draft_minutes);
-the partnership's other members see them once approved. A draft is left out of their list, and
-asking for it by id is refused with the reason."""
+Draft and approved minutes are read by the secretariat and whoever chaired
+(meetings.view_draft_minutes); the partnership's other members see them once circulated, as
+the minutes page does (READ_BY_MEMBERS). Minutes not yet circulated are left out of their list,
+and asking for them by id is refused with the reason."""
 
 from contextlib import contextmanager
 
@@ -25,6 +26,7 @@ from partnership.roles import secretariat_partnership_ids
 from .. import services
 from ..access import REFUSALS
 from ..models import Meeting, Minutes, MinutesStatus
+from ..views_minutes.fetch import READ_BY_MEMBERS
 from .record import RecordViewSet, asked_of_meeting
 
 VIEW_DRAFT_MINUTES = "meetings.view_draft_minutes"
@@ -32,9 +34,10 @@ VIEW_DRAFT_MINUTES = "meetings.view_draft_minutes"
 
 def readable_minutes(user) -> Q:
     """meetings.view_draft_minutes (rules.py) as a query, so a list costs the same however many
-    drafts it holds: minutes past draft for all who read the partnership; drafts for its
-    secretariat (and staff) and for whoever chaired, that is the member named to preside or
-    else the chair in office on the meeting's day. The tests hold it to the rule."""
+    drafts it holds: circulated and confirmed minutes for all who read the partnership; drafts
+    and approved minutes for its secretariat (and staff) and for whoever chaired, that is the
+    member named to preside or else the chair in office on the meeting's day. The tests hold
+    it to the rule."""
     if user.is_superuser:
         return Q()
     chair_that_day = Office.objects.filter(
@@ -48,7 +51,7 @@ def readable_minutes(user) -> Q:
         Q(meeting__presiding_member__isnull=True) & Exists(chair_that_day)
     )
     secretariat = Q(meeting__partnership__in=secretariat_partnership_ids(user))
-    return ~Q(status=MinutesStatus.DRAFT) | secretariat | chaired
+    return Q(status__in=READ_BY_MEMBERS) | secretariat | chaired
 
 
 @contextmanager
@@ -111,10 +114,11 @@ class ConfirmationSerializer(serializers.Serializer):
 
 
 class MinutesPermission(RegisterPermission):
-    """Reading a draft needs meetings.view_draft_minutes on its meeting; the rest is the register's."""
+    """Reading minutes not yet circulated needs meetings.view_draft_minutes on their meeting;
+    the rest is the register's."""
 
     def has_object_permission(self, request, view, obj):
-        if request.method in SAFE_METHODS and obj.is_draft:
+        if request.method in SAFE_METHODS and obj.status not in READ_BY_MEMBERS:
             self.message = REFUSALS[VIEW_DRAFT_MINUTES]
             return request.user.has_perm(VIEW_DRAFT_MINUTES, obj.meeting)
         return super().has_object_permission(request, view, obj)

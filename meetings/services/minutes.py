@@ -11,10 +11,14 @@ from django.utils import timezone
 from partnership.errors import RuleBroken
 from partnership.services.common import long_date, rule_service
 
-from ..chairing import chaired_by_user, who_chaired
-from ..minutes_document import render_minutes_html
+from ..chairing import chair_on, chaired_by_user, who_chaired
+from ..minutes_document import render_minutes_html, starts_at
+from ..minutes_publication import publish_minutes
 from ..models import (
+    OPEN_STATUSES,
     AgendaItem,
+    Attendance,
+    AttendanceStatus,
     Meeting,
     MeetingStatus,
     MinuteItem,
@@ -79,6 +83,7 @@ def approve_minutes(*, minutes: Minutes, by, now: datetime.datetime | None = Non
         )
     if not chaired_by_user(meeting, by):
         raise RuleBroken(f"Only {chaired.person.name}, who chaired this meeting, can approve its minutes (ToR 5.8).")
+    _check_chaired_in_person(meeting, chaired)
     html = render_minutes_html(meeting)
     minutes.status = MinutesStatus.APPROVED
     minutes.approved_at, minutes.approved_by, minutes.approved_as = now, by, chaired
@@ -89,6 +94,30 @@ def approve_minutes(*, minutes: Minutes, by, now: datetime.datetime | None = Non
     )
     Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.MINUTES_APPROVED)
     return minutes
+
+
+def _check_chaired_in_person(meeting: Meeting, chaired) -> None:
+    """Whoever chaired was there: the chair, present; or, in the chair's absence, the member the
+    board elected to preside, present (ToR 5.4). The attendance says which."""
+    present = set(
+        Attendance.objects.filter(meeting=meeting, status=AttendanceStatus.PRESENT).values_list("member_id", flat=True)
+    )
+    name = chaired.person.name
+    if meeting.presiding_member_id is None:
+        if chaired.pk not in present:
+            raise RuleBroken(
+                f"{name}, the chair, is not recorded as present. Record the attendance, or name who presided "
+                "in the chair's absence (ToR 5.4)."
+            )
+        return
+    chair = chair_on(meeting.partnership_id, meeting.date)
+    if chair is not None and chair.pk in present:
+        raise RuleBroken(
+            f"{chair.person.name}, the chair, is recorded as present, so chaired the meeting; nobody presided "
+            "in their place. Correct the attendance, or remove who presided from the meeting's details."
+        )
+    if chaired.pk not in present:
+        raise RuleBroken(f"{name}, named to preside, is not recorded as present. Correct the attendance first.")
 
 
 @rule_service
@@ -122,6 +151,8 @@ def circulate_minutes(*, minutes: Minutes, by, now: datetime.datetime | None = N
     minutes.circulated_at, minutes.circulated_by = now, by
     minutes.is_late = timezone.localdate(now) > minutes.meeting.minutes_due
     minutes.save()
+    MinutesVersion.objects.filter(minutes=minutes, number=minutes.version).update(circulated_at=now)
+    Meeting.objects.filter(pk=minutes.meeting_id).update(status=MeetingStatus.MINUTES_CIRCULATED)
     transaction.on_commit(lambda: email_minutes_circulated.delay(minutes.pk))
     return minutes
 
@@ -144,6 +175,17 @@ def confirm_minutes(*, minutes: Minutes, at_meeting: Meeting, by, now: datetime.
             f"That meeting is on {long_date(at_meeting.date)}; record the confirmation once it has met.",
             field="at_meeting",
         )
+    if at_meeting.status in OPEN_STATUSES:
+        raise RuleBroken(
+            f"Nobody has recorded who attended the meeting of {long_date(at_meeting.date)}: record its "
+            "attendance first, then that it confirmed these minutes.",
+            field="at_meeting",
+        )
+    if starts_at(at_meeting.date, at_meeting.start_time) <= minutes.circulated_at:
+        raise RuleBroken(
+            "That meeting began before these minutes went to the members, so it could not confirm them.",
+            field="at_meeting",
+        )
     if not at_meeting.agenda_items.filter(standing=StandingItem.PREVIOUS_MINUTES).exists():
         raise RuleBroken(
             'That meeting has no "Minutes of the last meeting" item, so its agenda did not put them to the board.',
@@ -151,6 +193,7 @@ def confirm_minutes(*, minutes: Minutes, at_meeting: Meeting, by, now: datetime.
         )
     minutes.status = MinutesStatus.CONFIRMED
     minutes.confirmed_at, minutes.confirmed_by, minutes.confirmed_at_meeting = now, by, at_meeting
+    publish_minutes(minutes)  # a public meeting's summary is copied as it stands now, and served from the copy
     minutes.save()
     Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.CLOSED)
     return minutes

@@ -49,6 +49,9 @@ def check_record_open(meeting: Meeting) -> None:
     waits for this change (and its version includes it) or this change sees the approval."""
     minutes = Minutes.objects.filter(meeting_id=meeting.pk)
     if transaction.get_connection().in_atomic_block:
+        # One change to a meeting's record at a time: a vote and a declaration made at the same
+        # moment cannot both pass their checks and leave a withdrawn member as a voter.
+        Meeting.objects.select_for_update().filter(pk=meeting.pk).values_list("pk").first()
         minutes = minutes.select_for_update()
     status = minutes.values_list("status", flat=True).first()
     if status is not None and status != MinutesStatus.DRAFT:
@@ -93,7 +96,25 @@ def record_attendance(*, meeting: Meeting, member: Member, status: str, substitu
     )
     if status != AttendanceStatus.APOLOGIES:
         mark_held(meeting)
+    if not attendance.counts_as_present:
+        check_decisions_stay_quorate(meeting)
     return attendance
+
+
+def check_decisions_stay_quorate(meeting: Meeting, items=None) -> None:
+    """A decision stands on a quorate item: a later change to who was present, or a later
+    prejudicial interest, may not leave a decision taken without a quorum."""
+    decided = AgendaItem.objects.filter(meeting=meeting, decisions__isnull=False).distinct()
+    if items is not None:
+        decided = decided.filter(pk__in=[item.pk for item in items])
+    for item in decided.prefetch_related("declarations"):
+        item.meeting = meeting
+        if not item_quorum(item).is_quorate:
+            number = item.decisions.order_by("number").values_list("number", flat=True).first()
+            raise RuleBroken(
+                f'Decision {number} on "{item.title}" was taken with a quorum of '
+                f"{meeting.partnership.quorum}; this change would leave it without one. Correct the decision first."
+            )
 
 
 def _check_not_a_voter(meeting: Meeting, member: Member) -> None:
@@ -164,7 +185,7 @@ def declare_interest(
             "agreed they could take part.",
             field="kind",
         )
-    return Declaration.objects.create(
+    declaration = Declaration.objects.create(
         meeting=meeting,
         agenda_item=agenda_item,
         member=member,
@@ -176,6 +197,9 @@ def declare_interest(
         declared_at=now or timezone.now(),
         declared_by=by,
     )
+    if declaration.withdraws:
+        check_decisions_stay_quorate(meeting, items=[agenda_item])
+    return declaration
 
 
 @rule_service

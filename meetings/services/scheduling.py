@@ -70,6 +70,11 @@ def reschedule_meeting(*, meeting: Meeting, **changes) -> Meeting:
     moves = any(changes.get(name, getattr(meeting, name)) != getattr(meeting, name) for name in ("date", "start_time"))
     if moves and meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.AGENDA_CIRCULATED):
         raise RuleBroken("The meeting has been held, so its date and time stay as they were.", field="date")
+    if changes.get("is_public", meeting.is_public) != meeting.is_public and not meeting.is_open:
+        raise RuleBroken(
+            "The meeting has taken place, so whether it was held in public is part of its record.",
+            field="is_public",
+        )
     if meeting.is_circulated and changes.get("is_public") and not meeting.is_public:
         raise RuleBroken(
             "The agenda went out for a private meeting, so nobody has weighed which items must be taken in "

@@ -17,7 +17,7 @@ from ..chairing import who_chaired
 from ..minutes_document import minutes_record
 from ..models import Meeting, MinuteItem, Minutes, MinutesStatus, MinutesVersion
 from ..views.common import run_button
-from .fetch import get_minutes_for, get_minutes_for_reader, minutes_of
+from .fetch import get_minutes_for, minutes_of, read_minutes
 
 
 def minutes_url(meeting: Meeting, name: str = "minutes", **extra) -> str:
@@ -40,8 +40,16 @@ def approved_html(minutes: Minutes) -> str:
     return version.html if version else ""
 
 
-def minutes_page(request, meeting: Meeting, minutes: Minutes | None, *, error: str | None = None):
-    """The page, and the same page with a refusal at the top (status 400)."""
+def minutes_page(
+    request,
+    meeting: Meeting,
+    minutes: Minutes | None,
+    *,
+    error: str | None = None,
+    sent: MinutesVersion | None = None,
+):
+    """The page, and the same page with a refusal at the top (status 400). `sent` is the version
+    a member was sent, shown instead of the minutes while they are being corrected."""
     user = request.user
     status = minutes.status if minutes else None
     draft = status == MinutesStatus.DRAFT
@@ -60,7 +68,9 @@ def minutes_page(request, meeting: Meeting, minutes: Minutes | None, *, error: s
         "can_circulate": status == MinutesStatus.APPROVED and user.has_perm("meetings.circulate_minutes", meeting),
         "can_confirm": status == MinutesStatus.CIRCULATED and user.has_perm("meetings.confirm_minutes", meeting),
     }
-    if draft:
+    if sent is not None:
+        context["sent"] = sent
+    elif draft:
         context.update(_draft_context(meeting, minutes, user.has_perm("meetings.draft_minutes", meeting)))
     elif minutes is not None:
         context["approved_html"] = approved_html(minutes)
@@ -83,8 +93,8 @@ def act(request, meeting: Meeting, action: Callable, done: str | Callable):
 @login_required
 @require_GET
 def minutes(request, slug, pk):
-    meeting, found = get_minutes_for_reader(request, slug, pk)
-    return minutes_page(request, meeting, found)
+    reading = read_minutes(request, slug, pk)
+    return minutes_page(request, reading.meeting, reading.minutes, sent=reading.sent)
 
 
 @login_required

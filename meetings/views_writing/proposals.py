@@ -12,7 +12,7 @@ from partnership.views.register_form_page import posted
 from .. import services
 from ..access import get_partnership_for, get_partnership_for_meetings
 from ..forms_writing import OpenProposalForm
-from ..minutes_document import written_decisions_to_report
+from ..minutes_document import meeting_to_report_to, written_decisions_to_report
 from ..models import Meeting, WrittenProposal
 from ..views.common import meeting_form_page, run_button
 from . import selectors
@@ -90,7 +90,7 @@ def proposal_page(request, proposal: WrittenProposal, *, error: str | None = Non
         "proposal": proposal,
         "decision": decision,
         "responses": selectors.responses_to(proposal),
-        "report_to": selectors.meeting_to_report_to(partnership, decision.decided_on) if decision else None,
+        "report_to": meeting_to_report_to(partnership.pk, proposal.closed_at) if decision else None,
         "taking_responses": selectors.taking_responses(proposal, timezone.localdate()),
         "can_decide": proposal.is_open and user.has_perm("meetings.decide_in_writing", partnership),
         "can_respond": proposal.is_open and user.has_perm("meetings.respond_in_writing", partnership),

@@ -8,7 +8,7 @@ from django.db.models import Count, OuterRef, Subquery
 
 from partnership.models import Member, Partnership
 
-from ..models import InterestKind, Meeting, ProposalStatus, Response, WrittenProposal, WrittenResponse
+from ..models import InterestKind, ProposalStatus, Response, WrittenProposal, WrittenResponse
 
 
 def proposals_of(partnership: Partnership) -> list[WrittenProposal]:
@@ -58,16 +58,6 @@ def responses_to(proposal: WrittenProposal) -> Responses:
         .order_by("person__name")
     )
     return Responses(answers=answers, awaiting=awaiting)
-
-
-def meeting_to_report_to(partnership: Partnership, decided_on: datetime.date) -> Meeting | None:
-    """The first meeting on or after the decision: written_decisions_to_report (minutes_document)
-    lists it there."""
-    return (
-        Meeting.objects.filter(partnership=partnership, date__gte=decided_on)
-        .order_by("date", "start_time", "pk")
-        .first()
-    )
 
 
 def your_answer(response: str | None, interest: str | None) -> str:

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from meetings import services
-from meetings.models import MinuteItem, Minutes, MinutesStatus
+from meetings.models import Meeting, MinuteItem, Minutes, MinutesStatus
 from partnership.models import Member, OfficeRole
 from tests.e2e.axe import assert_accessible
 from tests.factories import MemberFactory, NominatingBodyFactory, OfficeFactory, PersonFactory, UserFactory
@@ -67,10 +67,14 @@ def travel_to_the_evening_of(time_machine, day):
     time_machine.move_to(datetime.datetime.combine(day, datetime.time(17), tzinfo=LONDON), tick=True)
 
 
-def record_the_meeting(meeting):
-    """What the record pages (another part of issue 4) hold: everyone present, two decisions."""
+def record_everyone_present(meeting):
     for seat in Member.objects.filter(partnership=meeting.partnership):
         services.record_attendance(meeting=meeting, member=seat, status="present")
+
+
+def record_the_meeting(meeting):
+    """What the record pages (another part of issue 4) hold: everyone present, two decisions."""
+    record_everyone_present(meeting)
     plan, review = meeting.agenda_items.filter(title__in=[OPEN_TITLE, SECRET_TITLE]).order_by("position")
     services.record_decision(agenda_item=plan, text="Adopt the partnership plan")
     services.record_decision(agenda_item=review, text="Refer the review to the quality panel")
@@ -208,8 +212,9 @@ def test_minutes_from_the_first_draft_to_the_public_summary(
     assert_accessible(page)
     sign_out()
 
-    # After the next meeting, the secretariat records that the board confirmed them.
+    # After the next meeting, its attendance recorded, the secretariat records that the board confirmed them.
     travel_to_the_evening_of(time_machine, NEXT_MEETING_DAY)
+    record_everyone_present(Meeting.objects.get(partnership=meeting.partnership, date=NEXT_MEETING_DAY))
     log_in("sam.secretariat", next_path=minutes_path)
     page.get_by_role("button", name="Record that the board confirmed them").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Record that the board confirmed the minutes")

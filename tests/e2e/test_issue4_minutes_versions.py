@@ -1,7 +1,8 @@
 """Issue 4, the minutes' versions: approved minutes are corrected only by going back to draft.
 The secretariat finds the editor refuses approved minutes, returns them to draft, corrects an
 item, and after the chair approves again compares version 1 with version 2 and reads the
-history. axe-core runs on every page."""
+history. Circulated minutes sent back to draft stay with the members as they were sent, with a
+notice that a corrected version will follow. axe-core runs on every page."""
 
 import datetime
 import re
@@ -92,4 +93,33 @@ def test_approved_minutes_are_corrected_through_a_new_version(page, live_server,
     page.get_by_role("link", name="History of changes").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("History of the minutes")
     expect(page.get_by_role("main")).to_contain_text(f"5. {PLAN}")
+    assert_accessible(page)
+
+
+def test_members_keep_the_circulated_minutes_while_they_are_corrected(
+    page, live_server, log_in, approved_minutes, member, secretariat
+):
+    """Circulated, then returned to draft and corrected: a member still reads version 1 as it was
+    sent, told that a corrected version will follow, and sees only the versions circulated."""
+    minutes = services.circulate_minutes(minutes=approved_minutes, by=secretariat)
+    services.return_minutes_to_draft(minutes=minutes)
+    services.write_minute(
+        minute=minutes.items.get(agenda_item__title=PLAN),
+        discussion="<p>The board agreed the plan.</p><p>Police will lead the first year.</p>",
+    )
+    minutes_path = f"{minutes.meeting.get_absolute_url()}minutes/"
+    log_in("mo.member", next_path=minutes_path)
+    notice = page.get_by_role("region", name="Important")
+    expect(notice).to_contain_text("These minutes are being corrected.")
+    expect(notice).to_contain_text("(version 1)")
+    main = page.get_by_role("main")
+    expect(main).to_contain_text("The board agreed the plan.")
+    expect(main).not_to_contain_text("Police will lead the first year.")
+    assert_accessible(page)
+
+    page.get_by_role("link", name="Approved versions, compared").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Versions of the minutes")
+    expect(page.get_by_role("table")).to_contain_text("Versions circulated to members")
+    expect(page.get_by_role("link", name="Version 1")).to_be_visible()
+    expect(page.get_by_role("button", name="Compare")).to_have_count(0)  # one version, and the draft is not theirs
     assert_accessible(page)

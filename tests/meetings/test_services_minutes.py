@@ -7,13 +7,14 @@ import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from meetings import services
 from meetings.minutes_document import minutes_record, render_minutes_html
-from meetings.models import MeetingStatus, MinuteItem, Minutes, MinutesStatus, MinutesVersion
+from meetings.models import Meeting, MeetingStatus, MinuteItem, Minutes, MinutesStatus, MinutesVersion
 from partnership.errors import RuleBroken
 from partnership.models import Member, Office, OfficeRole
 from tests.factories import (
@@ -104,11 +105,15 @@ def circulated(approved, secretariat):
 
 
 @pytest.fixture
-def september(warwickshire):
-    """The next board meeting, with its "Minutes of the last meeting" item."""
-    return services.schedule_meeting(
+def september(warwickshire, chair):
+    """The next board meeting, with its "Minutes of the last meeting" item, held: its attendance
+    is recorded on its evening."""
+    meeting = services.schedule_meeting(
         partnership=warwickshire, title="Board meeting", date=SEPTEMBER_14, start_time=datetime.time(14)
     )
+    with time_machine.travel(at(SEPTEMBER_14, 17)):
+        services.record_attendance(meeting=meeting, member=member_of(chair), status="present")
+    return meeting
 
 
 def reload(minutes: Minutes) -> Minutes:
@@ -208,6 +213,13 @@ def test_a_chair_who_took_office_after_the_meeting_does_not_approve(draft, chair
 
 
 def test_whoever_presided_approves_and_the_chair_does_not(draft, chair, vice_chair):
+    """Carol Chair sent apologies; the board elected Mo Member, there in person, to preside (and
+    Wendy Warwick came after all, so the meeting stayed quorate)."""
+    services.record_attendance(
+        meeting=draft.meeting, member=Member.objects.get(person__name=CDRP_CHAIRS[4]), status="present"
+    )
+    services.record_attendance(meeting=draft.meeting, member=member_of(vice_chair), status="present")
+    services.record_attendance(meeting=draft.meeting, member=member_of(chair), status="apologies")
     services.reschedule_meeting(meeting=draft.meeting, presiding_member=member_of(vice_chair))
     with pytest.raises(RuleBroken, match="Only Mo Member, who chaired this meeting, can approve its minutes"):
         services.approve_minutes(minutes=draft, by=chair)
@@ -372,7 +384,7 @@ def test_minutes_are_confirmed_once_that_meeting_has_met(circulated, september, 
 
 
 def test_minutes_are_confirmed_under_the_minutes_of_the_last_meeting(circulated, warwickshire, secretariat):
-    no_standing_items = MeetingFactory(partnership=warwickshire, date=SEPTEMBER_14)
+    no_standing_items = MeetingFactory(partnership=warwickshire, date=SEPTEMBER_14, status=MeetingStatus.HELD)
     with pytest.raises(RuleBroken, match='no "Minutes of the last meeting" item'):
         services.confirm_minutes(
             minutes=circulated, at_meeting=no_standing_items, by=secretariat, now=at(SEPTEMBER_14, 17)
@@ -400,7 +412,7 @@ def test_the_meeting_moves_on_with_its_minutes(held, chair, secretariat, septemb
     assert status() == MeetingStatus.HELD
     services.approve_minutes(minutes=minutes, by=chair)
     services.circulate_minutes(minutes=minutes, by=secretariat)
-    assert status() == MeetingStatus.MINUTES_APPROVED
+    assert status() == MeetingStatus.MINUTES_CIRCULATED
     services.confirm_minutes(minutes=minutes, at_meeting=september, by=secretariat, now=at(SEPTEMBER_14, 17))
     assert status() == MeetingStatus.CLOSED
 
@@ -411,7 +423,7 @@ def test_the_meeting_moves_on_with_its_minutes(held, chair, secretariat, septemb
 def test_minutes_are_published_once_confirmed_for_a_public_meeting(
     circulated, september, secretariat, is_public, confirmed, published
 ):
-    services.reschedule_meeting(meeting=circulated.meeting, is_public=is_public)
+    Meeting.objects.filter(pk=circulated.meeting_id).update(is_public=is_public)  # so it was held
     if confirmed:
         services.confirm_minutes(minutes=circulated, at_meeting=september, by=secretariat, now=at(SEPTEMBER_14, 17))
     assert reload(circulated).is_published is published
@@ -484,5 +496,72 @@ def test_the_minutes_are_read_in_a_fixed_number_of_queries(full_record, django_a
 
 def test_approval_runs_a_fixed_number_of_queries(full_record, chair, django_assert_max_num_queries):
     minutes = Minutes.objects.get(meeting=full_record)
-    with django_assert_max_num_queries(19):
+    with django_assert_max_num_queries(21):  # 19, and who was present to chair
         services.approve_minutes(minutes=minutes, by=chair, now=timezone.now())
+
+
+# Found in review: who chaired was there; the confirming meeting was held after circulation;
+# a held meeting stays as public or private as it was.
+
+
+def test_an_absent_chair_does_not_approve(draft, chair):
+    """Carol Chair sent apologies and nobody was named to preside (ToR 5.4)."""
+    services.record_attendance(
+        meeting=draft.meeting, member=Member.objects.get(person__name=CDRP_CHAIRS[4]), status="present"
+    )
+    services.record_attendance(meeting=draft.meeting, member=member_of(chair), status="apologies")
+    with pytest.raises(RuleBroken, match="Carol Chair, the chair, is not recorded as present"):
+        services.approve_minutes(minutes=draft, by=chair)
+    assert reload(draft).status == MinutesStatus.DRAFT
+
+
+def test_nobody_presides_in_place_of_a_chair_who_was_there(draft, chair, vice_chair):
+    services.reschedule_meeting(meeting=draft.meeting, presiding_member=member_of(vice_chair))
+    with pytest.raises(RuleBroken, match="Carol Chair, the chair, is recorded as present, so chaired the meeting"):
+        services.approve_minutes(minutes=draft, by=vice_chair)
+    assert reload(draft).status == MinutesStatus.DRAFT
+
+
+def test_whoever_presides_was_there(draft, chair, vice_chair):
+    """Mo Member was named to preside but sent a substitute; Carol Chair was away."""
+    services.record_attendance(
+        meeting=draft.meeting, member=Member.objects.get(person__name=CDRP_CHAIRS[4]), status="present"
+    )
+    services.record_attendance(meeting=draft.meeting, member=member_of(chair), status="absent")
+    services.reschedule_meeting(meeting=draft.meeting, presiding_member=member_of(vice_chair))
+    with pytest.raises(RuleBroken, match="Mo Member, named to preside, is not recorded as present"):
+        services.approve_minutes(minutes=draft, by=vice_chair)
+    assert reload(draft).status == MinutesStatus.DRAFT
+
+
+def test_minutes_are_confirmed_at_a_meeting_that_was_held(circulated, warwickshire, secretariat):
+    unrecorded = services.schedule_meeting(
+        partnership=warwickshire, title="Board meeting", date=SEPTEMBER_14, start_time=datetime.time(14)
+    )
+    with pytest.raises(RuleBroken, match="Nobody has recorded who attended the meeting of 14 September 2027"):
+        services.confirm_minutes(minutes=circulated, at_meeting=unrecorded, by=secretariat, now=at(SEPTEMBER_14, 17))
+    assert reload(circulated).status == MinutesStatus.CIRCULATED
+
+
+def test_minutes_are_not_confirmed_at_a_meeting_held_before_they_went_out(approved, warwickshire, chair, secretariat):
+    """Circulated on 1 October, they cannot have been confirmed on 14 September."""
+    september = services.schedule_meeting(
+        partnership=warwickshire, title="Board meeting", date=SEPTEMBER_14, start_time=datetime.time(14)
+    )
+    with time_machine.travel(at(SEPTEMBER_14, 17)):
+        services.record_attendance(meeting=september, member=member_of(chair), status="present")
+    minutes = services.circulate_minutes(minutes=approved, by=secretariat, now=at(datetime.date(2027, 10, 1)))
+    with pytest.raises(RuleBroken, match="began before these minutes went to the members"):
+        services.confirm_minutes(
+            minutes=minutes, at_meeting=september, by=secretariat, now=at(datetime.date(2027, 10, 2))
+        )
+    assert reload(minutes).status == MinutesStatus.CIRCULATED
+
+
+def test_a_held_meeting_is_not_made_public_afterwards(held):
+    """Nobody weighed which of its items were confidential, so its minutes must not be published."""
+    with pytest.raises(RuleBroken, match="whether it was held in public is part of its record") as refusal:
+        services.reschedule_meeting(meeting=held, is_public=True)
+    assert refusal.value.field == "is_public"
+    held.refresh_from_db()
+    assert not held.is_public

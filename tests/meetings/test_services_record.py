@@ -64,7 +64,8 @@ def everyone_present(meeting, item, board):
 
 
 def approve(meeting, chair):
-    """The chair (Carol Chair, in office on the meeting's day) approves the minutes."""
+    """The chair (Carol Chair, in office on the meeting's day, and there) approves the minutes."""
+    services.record_attendance(meeting=meeting, member=Member.objects.get(person__user=chair), status="present")
     minutes = services.start_minutes(meeting=meeting)
     return services.approve_minutes(minutes=minutes, by=chair)
 
@@ -602,3 +603,21 @@ def test_who_presides_is_named_before_the_minutes_are_approved(meeting, member):
     services.reschedule_meeting(meeting=meeting, presiding_member=mo)
     meeting.refresh_from_db()
     assert meeting.presiding_member == mo
+
+
+def test_a_decision_stays_quorate_when_attendance_is_corrected(meeting, item, everyone_present):
+    """Six present, a quorum of five, a decision taken: two recorded away afterwards would leave
+    the decision without a quorum."""
+    services.record_decision(agenda_item=item, text="Note the report")
+    services.record_attendance(meeting=meeting, member=everyone_present[0], status="absent")
+    with pytest.raises(RuleBroken, match="Decision 1 on .* would leave it without one"):
+        services.record_attendance(meeting=meeting, member=everyone_present[1], status="apologies")
+    assert Attendance.objects.get(member=everyone_present[1]).status == "present"
+
+
+def test_a_decision_stays_quorate_when_an_interest_is_declared_afterwards(meeting, item, everyone_present):
+    services.record_decision(agenda_item=item, text="Note the report")
+    services.declare_interest(agenda_item=item, member=everyone_present[0], kind="prejudicial", nature="Employer")
+    with pytest.raises(RuleBroken, match="would leave it without one"):
+        services.declare_interest(agenda_item=item, member=everyone_present[1], kind="prejudicial", nature="Spouse")
+    assert Declaration.objects.count() == 1

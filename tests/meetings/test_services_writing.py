@@ -11,7 +11,7 @@ from django.core import mail
 from django.urls import reverse
 
 from meetings import services
-from meetings.minutes_document import written_decisions_to_report
+from meetings.minutes_document import meeting_to_report_to, written_decisions_to_report
 from meetings.models import Decision, Outcome, ProposalStatus, WrittenProposal, WrittenResponse
 from meetings.services.writing import ONLY_THE_CHAIR
 from partnership.errors import RuleBroken
@@ -339,3 +339,7 @@ def test_a_decision_closed_on_the_evening_of_a_meeting_goes_to_the_next(warwicks
     assert written_decisions_to_report(june) == [morning]
     assert written_decisions_to_report(september) == [evening]
     assert written_decisions_to_report(march) == []
+
+    # The proposal's page names the same meeting as the minutes report it to.
+    assert meeting_to_report_to(warwickshire.pk, morning.written_proposal.closed_at) == june
+    assert meeting_to_report_to(warwickshire.pk, evening.written_proposal.closed_at) == september

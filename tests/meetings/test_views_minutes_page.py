@@ -1,16 +1,13 @@
 """The minutes page: who reads it at each step (drafts: the secretariat and whoever chaired;
-circulated: every member), starting the draft once the meeting has taken place, and what the
-meeting page says of the minutes. Each page runs a fixed number of queries."""
-
-import pytest
+circulated: every member, who keeps the version circulated while the minutes are corrected),
+starting the draft once the meeting has taken place, and what the meeting page says of the
+minutes. Each page runs a fixed number of queries."""
 
 from meetings import services
 from meetings.models import AgendaItem, Minutes
-from partnership.models import Member
-from tests.factories import MemberFactory, NominatingBodyFactory
 from tests.helpers import signed_in
 from tests.meetings.test_views_minutes_support import *  # noqa: F403
-from tests.meetings.test_views_minutes_support import OPEN_TITLE, SECRET_MINUTE, minutes_url
+from tests.meetings.test_views_minutes_support import CORRECTION, OPEN_TITLE, SECRET_MINUTE, minutes_url
 
 
 def test_anonymous_visitor_is_sent_to_sign_in(client, started):
@@ -54,6 +51,55 @@ def test_members_read_circulated_minutes_as_approved(client, member, circulated)
     assert "On time" in html
     for button in ("Approve the minutes", "Circulate the minutes", "Return the minutes to draft", "Write the minute"):
         assert button not in html
+
+
+# While circulated minutes are corrected, members keep what they were sent.
+
+BEING_CORRECTED = "These minutes are being corrected. A corrected version will be circulated to members"
+
+
+def test_a_member_keeps_the_circulated_minutes_while_they_are_corrected(client, member, being_corrected):
+    response = signed_in(client, member).get(minutes_url(being_corrected.meeting))
+    assert response.status_code == 200
+    html = response.text
+    assert BEING_CORRECTED in html
+    assert "these are the minutes as circulated to members on 15 June 2027 (version 1)" in html
+    assert "The minutes as circulated (version 1)" in html
+    assert "The board discussed the plan." in html
+    assert SECRET_MINUTE in html
+    assert CORRECTION not in html  # the draft is not theirs to read
+    assert "The draft" not in html
+    for button in ("Approve the minutes", "Circulate the minutes", "Return the minutes to draft", "Write the minute"):
+        assert button not in html
+
+
+def test_a_member_keeps_them_until_the_corrected_version_is_circulated(
+    client, member, chair, secretariat, being_corrected
+):
+    corrected = services.approve_minutes(minutes=being_corrected, by=chair)
+    html = signed_in(client, member).get(minutes_url(corrected.meeting)).text
+    assert BEING_CORRECTED in html
+    assert "The minutes as circulated (version 1)" in html
+    assert CORRECTION not in html  # approved, but not sent to them yet
+    services.circulate_minutes(minutes=corrected, by=secretariat)
+    html = client.get(minutes_url(corrected.meeting)).text
+    assert BEING_CORRECTED not in html
+    assert "The minutes as approved (version 2)" in html
+    assert CORRECTION in html
+
+
+def test_the_secretariat_corrects_the_draft_without_the_notice(client, secretariat, being_corrected):
+    html = signed_in(client, secretariat).get(minutes_url(being_corrected.meeting)).text
+    assert BEING_CORRECTED not in html
+    assert CORRECTION in html
+    assert "Write the minute" in html
+
+
+def test_minutes_never_circulated_stay_closed_to_members_when_returned_to_draft(client, member, approved):
+    services.return_minutes_to_draft(minutes=approved)
+    response = signed_in(client, member).get(minutes_url(approved.meeting))
+    assert response.status_code == 403
+    assert "Draft minutes are read by the secretariat and whoever chaired the meeting" in response.text
 
 
 def test_the_secretariat_drafts_from_the_record(client, secretariat, started, agenda):
@@ -128,26 +174,6 @@ def test_the_meeting_page_shows_members_the_minutes_only_once_circulated(client,
 
 
 # Queries: the same whatever the size of the meeting.
-
-
-@pytest.fixture
-def large_record(started, agenda, warwickshire):
-    """17 members present, 10 more items, 30 decisions and a declaration on every item."""
-    meeting = started.meeting
-    for n in range(11):
-        MemberFactory(nominating_body=NominatingBodyFactory(partnership=warwickshire, name=f"Service {n}"))
-    seats = list(Member.objects.filter(partnership=warwickshire).select_related("person"))
-    for seat in seats:
-        services.record_attendance(meeting=meeting, member=seat, status="present")
-    for n in range(10):
-        AgendaItem.objects.create(meeting=meeting, position=10 + n, title=f"Performance report {n}")
-    services.start_minutes(meeting=meeting)
-    items = list(AgendaItem.objects.filter(meeting=meeting))
-    for n in range(30):
-        services.record_decision(agenda_item=items[n % len(items)], text=f"Decision {n}")
-    for item, seat in zip(items, seats, strict=False):
-        services.declare_interest(agenda_item=item, member=seat, kind="personal", nature="A relative works there")
-    return started
 
 
 def test_the_draft_runs_a_fixed_number_of_queries(client, secretariat, large_record, django_assert_max_num_queries):

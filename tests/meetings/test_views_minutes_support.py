@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from meetings import services
-from meetings.models import Meeting, Minutes
+from meetings.models import AgendaItem, Meeting, Minutes
 from partnership.models import Member, OfficeRole
 from tests.factories import MemberFactory, NominatingBodyFactory, OfficeFactory, PersonFactory, UserFactory
 
@@ -59,15 +59,19 @@ def agenda(meeting):
     return plan, review
 
 
+def record_everyone_present(meeting: Meeting) -> Meeting:
+    """Every member of the partnership present: the chair in the chair, and a quorum."""
+    for seat in Member.objects.filter(partnership=meeting.partnership_id):
+        services.record_attendance(meeting=meeting, member=seat, status="present")
+    return Meeting.objects.get(pk=meeting.pk)
+
+
 @pytest.fixture
 def held(agenda, chair, member, vice_chair, warwickshire, after_the_meeting):
     """The meeting held: the chair, the vice chair, the member and three more present."""
-    meeting = after_the_meeting
     for n in range(3):
         MemberFactory(nominating_body=NominatingBodyFactory(partnership=warwickshire, name=f"Agency {n}"))
-    for seat in Member.objects.filter(partnership=warwickshire):
-        services.record_attendance(meeting=meeting, member=seat, status="present")
-    return Meeting.objects.get(pk=meeting.pk)
+    return record_everyone_present(after_the_meeting)
 
 
 @pytest.fixture
@@ -96,6 +100,17 @@ def circulated(approved, secretariat) -> Minutes:
     return services.circulate_minutes(minutes=approved, by=secretariat)
 
 
+CORRECTION = "The board asked for the plan to name a lead agency for each priority."
+
+
+@pytest.fixture
+def being_corrected(circulated) -> Minutes:
+    """Circulated as version 1, then returned to draft and the open item's minute corrected."""
+    services.return_minutes_to_draft(minutes=circulated)
+    write(circulated, OPEN_TITLE, f"<p>The board discussed the plan.</p><p>{CORRECTION}</p>")
+    return reload(circulated)
+
+
 @pytest.fixture
 def next_meeting(warwickshire) -> Meeting:
     return services.schedule_meeting(
@@ -104,6 +119,35 @@ def next_meeting(warwickshire) -> Meeting:
 
 
 @pytest.fixture
-def after_the_next_meeting(time_machine, next_meeting):
+def after_the_next_meeting(time_machine, next_meeting, chair):
+    """The evening of the next meeting, its attendance recorded: it can confirm the minutes."""
     time_machine.move_to(at(NEXT_MEETING_DAY, 17), tick=True)
-    return next_meeting
+    return record_everyone_present(next_meeting)
+
+
+def confirm_at_the_next_meeting(minutes: Minutes, next_meeting: Meeting, by, time_machine) -> Minutes:
+    """The clock moved to the evening of the next meeting, which is recorded as held and confirms them."""
+    time_machine.move_to(at(NEXT_MEETING_DAY, 17), tick=True)
+    return services.confirm_minutes(minutes=minutes, at_meeting=record_everyone_present(next_meeting), by=by)
+
+
+@pytest.fixture
+def large_record(started, agenda, warwickshire):
+    """17 members present, 10 more items (16 in all), 30 decisions and a declaration on every item."""
+    meeting = started.meeting
+    for n in range(11):
+        MemberFactory(nominating_body=NominatingBodyFactory(partnership=warwickshire, name=f"Service {n}"))
+    seats = list(Member.objects.filter(partnership=warwickshire).select_related("person"))
+    for seat in seats:
+        services.record_attendance(meeting=meeting, member=seat, status="present")
+    for n in range(10):
+        AgendaItem.objects.create(meeting=meeting, position=10 + n, title=f"Performance report {n}")
+    services.start_minutes(meeting=meeting)
+    items = list(AgendaItem.objects.filter(meeting=meeting))
+    for n in range(30):
+        services.record_decision(agenda_item=items[n % len(items)], text=f"Decision {n}")
+    for item, seat in zip(items, seats, strict=False):
+        services.declare_interest(agenda_item=item, member=seat, kind="personal", nature="A relative works there")
+    for minute in started.items.all():
+        services.write_minute(minute=minute, discussion=f"<p>Discussed item {minute.agenda_item_id} at length.</p>")
+    return started

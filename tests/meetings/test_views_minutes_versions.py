@@ -1,6 +1,7 @@
 """Every approval of the minutes is kept as a version; readers of the minutes compare any two,
 or a version with the current draft, with what was added and removed marked in words (not by
-colour alone); and the history lists each step and edit."""
+colour alone); members read and compare only the versions circulated to them; and the history
+lists each step and edit."""
 
 from html import unescape
 
@@ -10,7 +11,7 @@ from meetings import services
 from meetings.views_minutes.comparing import ADDED, CHANGED, REMOVED, SAME, compare, counts
 from tests.helpers import signed_in
 from tests.meetings.test_views_minutes_support import *  # noqa: F403
-from tests.meetings.test_views_minutes_support import OPEN_TITLE, minutes_url, write
+from tests.meetings.test_views_minutes_support import CORRECTION, OPEN_TITLE, minutes_url, write
 
 
 @pytest.fixture
@@ -79,6 +80,75 @@ def test_a_member_reads_versions_only_once_circulated(client, member, secretaria
     assert client.get(minutes_url(two_versions.meeting, "versions")).status_code == 200
 
 
+# Members read and compare only the versions circulated to them.
+
+NOT_CIRCULATED = "Members read the versions of the minutes that were circulated to them; version 1 was not circulated."
+
+
+@pytest.fixture
+def second_version_circulated(two_versions, secretariat):
+    """Version 1 approved but never circulated; version 2, corrected, circulated."""
+    return services.circulate_minutes(minutes=two_versions, by=secretariat)
+
+
+def test_a_member_sees_only_the_versions_circulated(client, member, second_version_circulated):
+    response = signed_in(client, member).get(minutes_url(second_version_circulated.meeting, "versions"))
+    assert response.status_code == 200
+    html = response.text
+    assert "Versions circulated to members" in html
+    assert "Version 2</a>" in html
+    assert "Version 1</a>" not in html
+    assert '<option value="1"' not in html
+    assert "compared with" not in html  # one version: nothing to compare
+
+
+def test_a_member_cannot_read_a_version_never_circulated(client, member, second_version_circulated):
+    meeting = second_version_circulated.meeting
+    response = signed_in(client, member).get(minutes_url(meeting, "version", number=1))
+    assert response.status_code == 403
+    assert NOT_CIRCULATED in unescape(response.text)
+    assert client.get(minutes_url(meeting, "version", number=2)).status_code == 200
+
+
+def test_a_member_cannot_compare_a_version_never_circulated(client, member, second_version_circulated):
+    response = signed_in(client, member).get(
+        minutes_url(second_version_circulated.meeting, "versions"), {"earlier": "1", "later": "2"}
+    )
+    assert response.status_code == 400
+    assert "Choose a version to compare" in response.text
+    assert "Police will lead." not in response.text
+
+
+def test_the_secretariat_and_whoever_chaired_still_read_every_version(
+    client, request, secretariat, chair, second_version_circulated
+):
+    meeting = second_version_circulated.meeting
+    for user in (secretariat, chair):
+        html = signed_in(client, user).get(minutes_url(meeting, "versions")).text
+        assert "Version 1</a>" in html
+        assert "Version 1 compared with version 2" in html
+        assert client.get(minutes_url(meeting, "version", number=1)).status_code == 200
+
+
+def test_while_corrected_a_member_compares_neither_the_draft_nor_an_uncirculated_version(
+    client, member, chair, being_corrected
+):
+    corrected = services.approve_minutes(minutes=being_corrected, by=chair)  # version 2, not yet circulated
+    services.return_minutes_to_draft(minutes=corrected)
+    signed_in(client, member)
+    page = client.get(minutes_url(corrected.meeting, "versions"))
+    assert page.status_code == 200
+    assert "Version 1</a>" in page.text
+    assert "Version 2</a>" not in page.text
+    assert "The current draft" not in page.text
+    for wanted in ({"earlier": "1", "later": "current"}, {"earlier": "1", "later": "2"}):
+        response = client.get(minutes_url(corrected.meeting, "versions"), wanted)
+        assert response.status_code == 400
+        assert CORRECTION not in response.text
+    assert client.get(minutes_url(corrected.meeting, "version", number=2)).status_code == 403
+    assert client.get(minutes_url(corrected.meeting, "version", number=1)).status_code == 200
+
+
 def test_someone_from_another_partnership_is_told_nothing(client, outsider, two_versions):
     assert signed_in(client, outsider).get(minutes_url(two_versions.meeting, "versions")).status_code == 404
 
@@ -113,6 +183,26 @@ def test_the_history_lists_each_step_and_edit(client, secretariat, two_versions)
 
 def test_a_member_reads_the_history_only_once_circulated(client, member, started):
     assert signed_in(client, member).get(minutes_url(started.meeting, "history")).status_code == 403
+
+
+def test_the_history_runs_a_fixed_number_of_queries(
+    client, chair, secretariat, member, large_record, django_assert_max_num_queries
+):
+    """17 members, 16 items, 30 decisions; each item minuted, approved twice, circulated."""
+    minutes = services.approve_minutes(minutes=large_record, by=chair)
+    services.return_minutes_to_draft(minutes=minutes)
+    for minute in minutes.items.all():
+        services.write_minute(minute=minute, discussion="<p>Corrected.</p>")
+    minutes = services.approve_minutes(minutes=minutes, by=chair)
+    services.circulate_minutes(minutes=minutes, by=secretariat)
+    url = minutes_url(minutes.meeting, "history")
+    for user in (secretariat, member):
+        signed_in(client, user)
+        # Session, user, meeting, roles (two), minutes, the steps, the edits.
+        with django_assert_max_num_queries(8):
+            response = client.get(url)
+        assert response.status_code == 200
+        assert response.text.count("Performance report") == 20  # each of the ten written, then corrected
 
 
 # Comparing, on its own.

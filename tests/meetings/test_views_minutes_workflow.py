@@ -14,7 +14,14 @@ from partnership.errors import RuleBroken
 from tests.factories import MeetingFactory
 from tests.helpers import signed_in
 from tests.meetings.test_views_minutes_support import *  # noqa: F403
-from tests.meetings.test_views_minutes_support import MEETING_DAY, NEXT_MEETING_DAY, at, minutes_url, reload
+from tests.meetings.test_views_minutes_support import (
+    MEETING_DAY,
+    NEXT_MEETING_DAY,
+    at,
+    minutes_url,
+    record_everyone_present,
+    reload,
+)
 
 # Approving.
 
@@ -45,10 +52,12 @@ def test_the_service_refuses_the_vice_chair_too(vice_chair, started):
     assert reload(started).status == MinutesStatus.DRAFT
 
 
-def test_the_vice_chair_approves_when_named_to_preside(client, vice_chair, started):
+def test_the_vice_chair_approves_when_named_to_preside(client, chair, vice_chair, started):
     meeting = started.meeting
     meeting.presiding_member = vice_chair.person.seats.get()
     meeting.save()
+    # The chair sent apologies, so the vice chair presided (ToR 5.4).
+    services.record_attendance(meeting=meeting, member=chair.person.seats.get(), status="apologies")
     response = signed_in(client, vice_chair).post(minutes_url(meeting, "approve"))
     assert response.status_code == 302
     assert reload(started).approved_as.person.name == "Vic Vice"
@@ -197,6 +206,7 @@ def test_confirming_at_a_meeting_without_the_previous_minutes_item_is_refused(
 ):
     workshop = MeetingFactory(partnership=warwickshire, title="Strategy workshop", date=NEXT_MEETING_DAY)
     time_machine.move_to(at(NEXT_MEETING_DAY, 17), tick=True)
+    record_everyone_present(workshop)
     response = signed_in(client, secretariat).post(
         minutes_url(circulated.meeting, "confirm"), {"at_meeting": workshop.pk}
     )

@@ -287,8 +287,9 @@ def test_the_page_runs_a_fixed_number_of_queries(
         services.add_other_attendee(meeting=after_the_meeting, name=f"Officer {n}")
     signed_in(client, secretariat)
     # Session, user, meeting, the secretariat's roles, the attendance, the members, their
-    # substitutes, the minutes (the record's lock), the chair in office, others attending.
-    with django_assert_max_num_queries(10):
+    # substitutes, the minutes (the record's lock, with the meeting's row), the chair in office,
+    # others attending.
+    with django_assert_max_num_queries(11):
         response = client.get(record_url(after_the_meeting, "attendance"))
     assert response.status_code == 200
     assert response.text.count('value="substitute"') == 17

@@ -5,6 +5,7 @@ the way the secretariat makes it, through the services."""
 from django.urls import reverse
 
 from meetings import services
+from partnership.models import Member
 from tests.factories import MemberFactory, NominatingBodyFactory, PersonFactory, SubstituteFactory
 
 # Who sits for six of the bodies; the partnership's quorum is 5.
@@ -43,6 +44,9 @@ def all_present(meeting, members) -> None:
 
 
 def approve_minutes(meeting, chair) -> None:
-    """The chair (Carol Chair, in office on the meeting's day) approves the minutes, which
-    locks the record they were approved on."""
+    """The chair (Carol Chair, in office on the meeting's day, and there) approves the minutes,
+    which locks the record they were approved on."""
+    chair_seat = Member.objects.get(person__user=chair, partnership=meeting.partnership)
+    if not meeting.attendance.filter(member=chair_seat, status="present").exists():
+        services.record_attendance(meeting=meeting, member=chair_seat, status="present")
     services.approve_minutes(minutes=services.start_minutes(meeting=meeting), by=chair)
