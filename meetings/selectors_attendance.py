@@ -53,6 +53,13 @@ class Tally:
 class MemberAttendance(Tally):
     member: Member
     threshold: int
+    held: int
+
+    @property
+    def not_recorded(self) -> int:
+        """Meetings held in the period with no attendance recorded for a current member: a gap in
+        the record the secretariat should fill (not counted as missed, nor as attended)."""
+        return max(self.held - self.meetings, 0) if self.member.active else 0
 
     @property
     def persistently_absent(self) -> bool:
@@ -127,7 +134,8 @@ def attendance_statistics(partnership: Partnership, today: datetime.date) -> Att
         period=period,
         held=held,
         members=[
-            MemberAttendance(member=row, threshold=partnership.absence_threshold, **_values(row)) for row in members
+            MemberAttendance(member=row, threshold=partnership.absence_threshold, held=held, **_values(row))
+            for row in members
         ],
         bodies=[BodyAttendance(body=row, represented=row.represented, held=held, **_values(row)) for row in bodies],
     )

@@ -78,9 +78,19 @@ def test_per_member_meetings_present_substitute_apologies_absent(client, secreta
     signed_in(client, secretariat)
     page = client.get(url(warwickshire)).text
     assert "5 meetings held from 26 November 2025 to 25 November 2026." in page
-    assert numbers(row(page, "Mo Member")) == ["5", "1", "1", "2", "1"]
-    assert numbers(row(page, "Carol Chair")) == ["5", "5", "0", "0", "0"]
-    assert numbers(row(page, "Eve Evans")) == ["5", "3", "0", "2", "0"]
+    assert numbers(row(page, "Mo Member")) == ["5", "1", "1", "2", "1", "0"]
+    assert numbers(row(page, "Carol Chair")) == ["5", "5", "0", "0", "0", "0"]
+    assert numbers(row(page, "Eve Evans")) == ["5", "3", "0", "2", "0", "0"]
+
+
+def test_a_meeting_without_a_members_attendance_shows_as_not_recorded(client, secretariat, warwickshire, year, police):
+    """Nobody recorded Fay Fairweather at any of the five: a gap in the record, neither attended
+    nor missed, and shown so the secretariat can fill it."""
+    MemberFactory(nominating_body__partnership=warwickshire, person=PersonFactory(name="Fay Fairweather"))
+    signed_in(client, secretariat)
+    page = client.get(url(warwickshire)).text
+    assert numbers(row(page, "Fay Fairweather")) == ["0", "0", "0", "0", "0", "<strong>5</strong>"]
+    assert "Flagged" not in row(page, "Fay Fairweather")
 
 
 def test_a_member_missing_as_many_as_the_threshold_is_flagged(client, member, warwickshire, year):
