@@ -75,7 +75,7 @@ class AttendanceForm(forms.Form):
                 help_text=self._substitutes_hint(line),
             )
             layout += [
-                Field.radios(status, legend_size=Size.SMALL, small=True),
+                Field.radios(status, legend_size=Size.SMALL, small=True, inline=True),
                 Field.text(substitute, field_width=Fluid.TWO_THIRDS),
                 HTML(SEAT_BREAK),
             ]
