@@ -1,0 +1,22 @@
+"""What users do to an action plan, one function each (CONVENTIONS.md). Pages, the API and the
+importer all call these; none repeats a rule."""
+
+from .actions import add_action, remove_action, set_action_due, update_action
+from .milestones import add_milestone, record_progress, update_milestone
+from .plans import add_section, create_plan, move_section, reorder_sections, update_plan, update_section
+
+__all__ = [
+    "add_action",
+    "add_milestone",
+    "add_section",
+    "create_plan",
+    "move_section",
+    "record_progress",
+    "remove_action",
+    "reorder_sections",
+    "set_action_due",
+    "update_action",
+    "update_milestone",
+    "update_plan",
+    "update_section",
+]
