@@ -17,6 +17,8 @@ urlpatterns = [
     path("partnerships/", include("meetings.urls_minutes")),
     path("partnerships/", include("meetings.urls_decisions")),
     path("partnerships/", include("meetings.urls_writing")),
+    path("partnerships/", include("actionplans.urls")),
+    path("", include("actionplans.urls_mine")),
     path("", include("governance.urls")),
     path("api/v1/", include("partnership.urls_api")),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),

@@ -1,0 +1,4 @@
+"""The action plans API's routes, registered on the API's one router (partnership/urls_api.py)."""
+
+routes = []
+urlpatterns = []
