@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from partnership.models import Partnership
 
-from .models import AgendaItem, Meeting, PaperSubmission
+from .models import AgendaItem, Decision, Declaration, Meeting, PaperSubmission
 
 # What the meeting page and the rules read of a meeting, fetched with it in one query.
 MEETING_RELATED = (
@@ -105,3 +105,23 @@ def get_partnership_for(request, slug: str, perm: str) -> Partnership:
     if not request.user.has_perm(perm, partnership):
         raise PermissionDenied(REFUSALS[perm])
     return partnership
+
+
+def get_declaration_for(request, slug: str, pk: int, declaration_pk: int, perm: str) -> Declaration:
+    """A declaration made at the meeting, for someone holding `perm` on the meeting."""
+    meeting = get_meeting_for(request, slug, pk, perm)
+    declaration = get_object_or_404(
+        Declaration.objects.select_related("member__person", "agenda_item"), pk=declaration_pk, meeting=meeting
+    )
+    declaration.meeting = declaration.agenda_item.meeting = meeting
+    return declaration
+
+
+def get_decision_for(request, slug: str, pk: int, decision_pk: int, perm: str) -> Decision:
+    """A decision taken on one of the meeting's items, for someone holding `perm` on it."""
+    meeting = get_meeting_for(request, slug, pk, perm)
+    decision = get_object_or_404(
+        Decision.objects.select_related("agenda_item"), pk=decision_pk, agenda_item__meeting=meeting
+    )
+    decision.agenda_item.meeting = meeting
+    return decision

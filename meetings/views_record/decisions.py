@@ -9,11 +9,11 @@ from django.views.decorators.http import require_GET, require_http_methods
 from partnership.views.register_form_page import posted
 
 from .. import selectors_record, services
-from ..access import get_item_for, get_meeting_for_user
+from ..access import get_decision_for, get_item_for, get_meeting_for_user
 from ..forms_record import DecisionForm
 from ..models import AgendaItem, Decision
 from ..views.common import meeting_form_page
-from .common import get_decision_for, record_url, render_record_page
+from .common import record_url, render_record_page
 
 PERM = "meetings.record_meeting"
 

@@ -12,11 +12,11 @@ from partnership.models import Member
 from partnership.views.register_form_page import posted
 
 from .. import selectors_record, services
-from ..access import REFUSALS, get_meeting_for, get_meeting_for_user
+from ..access import REFUSALS, get_declaration_for, get_meeting_for, get_meeting_for_user
 from ..forms_record import AgreeParticipationForm, DeclarationForm
 from ..models import Meeting
 from ..views.common import meeting_form_page, run_button
-from .common import get_declaration_for, record_url, render_record_page
+from .common import record_url, render_record_page
 
 RECORD = "meetings.record_declarations"
 OWN = "meetings.declare_own_interest"
