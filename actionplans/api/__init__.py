@@ -1,0 +1,1 @@
+"""The action plans API (API.md): plans, their import, actions and milestones."""
