@@ -1,4 +1,21 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import editing, importing, plans
 
 app_name = "actionplans"
-urlpatterns = []
+PLAN = "<slug:slug>/plans/<int:pk>/"
+urlpatterns = [
+    path("<slug:slug>/plans/", plans.plans, name="list"),
+    path("<slug:slug>/plans/new/", plans.create, name="plan-add"),
+    path(PLAN, plans.plan, name="plan"),
+    path(PLAN + "sections/new/", editing.add_section, name="section-add"),
+    path(PLAN + "sections/<int:section_pk>/", editing.change_section, name="section-edit"),
+    path(PLAN + "actions/new/", editing.add_action, name="action-add"),
+    path(PLAN + "actions/<int:action_pk>/", editing.change_action, name="action-edit"),
+    path(PLAN + "actions/<int:action_pk>/date/", editing.set_due, name="action-due"),
+    path(PLAN + "actions/<int:action_pk>/remove/", plans.remove_action, name="action-remove"),
+    path(PLAN + "actions/<int:action_pk>/milestones/new/", editing.add_milestone, name="milestone-add"),
+    path(PLAN + "milestones/<int:milestone_pk>/", editing.change_milestone, name="milestone-edit"),
+    path(PLAN + "import/", importing.upload, name="import"),
+    path(PLAN + "import/<str:token>/", importing.preview, name="import-preview"),
+]
