@@ -111,8 +111,8 @@ def test_a_member_with_no_actions_is_told_so(client, member):
     assert "You are not responsible for any action yet" in page
 
 
-def test_the_navigation_offers_my_actions(client, member):
-    assert f'href="{LIST}"' in signed_in(client, member).get(LIST).text
+def test_my_meetings_offers_my_actions(client, member):
+    assert f'href="{LIST}"' in signed_in(client, member).get(reverse("my_meetings:list")).text
 
 
 def test_one_person_on_two_partnerships_sees_the_actions_of_both(client, member, other_partnership, action):

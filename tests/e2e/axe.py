@@ -10,6 +10,10 @@ _axe = Axe()
 
 
 def assert_accessible(page):
+    # Judge the page as a user sees it: with its stylesheets and fonts in. Under load a page
+    # reached by a click can be read before its CSS arrives, and bare links sit too close.
+    page.wait_for_load_state("load")
+    page.evaluate("document.fonts.ready.then(() => true)")
     results = _axe.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]})
     violations = [v for v in results.response["violations"] if v["impact"] in FAILING_IMPACTS]
     report = "\n".join(
