@@ -1,12 +1,7 @@
 """What the plan pages share: the register's form page, sent on to the plan when it saves."""
 
-from collections.abc import Callable
-
-from django.contrib import messages
-from django.shortcuts import redirect
 from django.urls import reverse
 
-from partnership.errors import RuleBroken
 from partnership.views.register_form_page import form_page
 
 FORM_TEMPLATE = "actionplans/form_page.html"
@@ -33,15 +28,3 @@ def plan_form_page(request, *, plan, form, title, save, done, partnership=None, 
         template=FORM_TEMPLATE,
         context={"plan": plan, **(context or {})},
     )
-
-
-def run_button(request, *, action: Callable, done: str, back: str, page: Callable):
-    """Run the service behind a button: on success back to `back` with the message `done`; on a
-    RuleBroken, `page(reason)` (the page again, status 400), nothing saved. The meetings app has
-    its own; plans stand below meetings and do not import from it (DESIGN.md)."""
-    try:
-        action()
-    except RuleBroken as broken:
-        return page(broken.message)
-    messages.success(request, done)
-    return redirect(back)

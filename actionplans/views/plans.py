@@ -10,13 +10,14 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from partnership.views.buttons import run_button
 from partnership.views.register_form_page import posted
 
 from .. import rag, services
 from ..access import MANAGE, get_action_for, get_partnership_for, get_partnership_for_plans, get_plan_for_user
 from ..forms import PlanForm
 from ..models import Action, ActionPlan, Milestone, MilestoneStatus
-from .common import plan_form_page, plan_url, run_button
+from .common import plan_form_page, plan_url
 
 STATUS_COLOURS = {
     MilestoneStatus.NOT_STARTED: "grey",

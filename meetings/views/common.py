@@ -1,11 +1,5 @@
-"""What the meeting pages share: the register's form page, and running a button's service."""
+"""What the meeting pages share: the register's form page, sent on to what was saved."""
 
-from collections.abc import Callable
-
-from django.contrib import messages
-from django.shortcuts import redirect
-
-from partnership.errors import RuleBroken
 from partnership.views.register_form_page import form_page
 
 FORM_TEMPLATE = "meetings/form_page.html"
@@ -26,14 +20,3 @@ def meeting_form_page(request, *, partnership, form, title, save, done, back_url
         template=FORM_TEMPLATE,
         context=context,
     )
-
-
-def run_button(request, *, action: Callable, done: str | Callable, back, page: Callable):
-    """Run the service behind a button: on success back to `back` with a message (`done`, or
-    `done(result)`); on a RuleBroken, `page(reason)` (the page again, status 400), nothing saved."""
-    try:
-        result = action()
-    except RuleBroken as broken:
-        return page(broken.message)
-    messages.success(request, done(result) if callable(done) else done)
-    return redirect(back)

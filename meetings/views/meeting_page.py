@@ -9,11 +9,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
 from partnership import calendar
+from partnership.views.buttons import run_button
 
 from .. import selectors, services
 from ..access import get_meeting_for, get_meeting_for_user
 from ..models import Meeting, MeetingStatus, SubmissionStatus
-from .common import run_button
 
 
 def meeting_page(request, meeting: Meeting, *, error: str | None = None):

@@ -11,12 +11,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 
+from partnership.views.buttons import run_button
+
 from .. import services
 from ..access import get_meeting_for
 from ..chairing import who_chaired
 from ..minutes_document import minutes_record
 from ..models import Meeting, MinuteItem, Minutes, MinutesStatus, MinutesVersion
-from ..views.common import run_button
 from .fetch import get_minutes_for, minutes_of, read_minutes
 
 

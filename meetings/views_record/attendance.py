@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnership.errors import RuleBroken
+from partnership.views.buttons import run_button
 from partnership.views.register_form_page import posted
 
 from .. import selectors_record, services
@@ -16,7 +17,7 @@ from ..access import get_meeting_for
 from ..chairing import who_chaired
 from ..forms_record import AttendanceForm, OtherAttendeeForm
 from ..models import Meeting, OtherAttendee
-from ..views.common import meeting_form_page, run_button
+from ..views.common import meeting_form_page
 from .common import record_lock, record_url, render_record_page
 
 PERM = "meetings.record_meeting"

@@ -9,13 +9,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnership.models import Member
+from partnership.views.buttons import run_button
 from partnership.views.register_form_page import posted
 
 from .. import selectors_record, services
 from ..access import REFUSALS, get_declaration_for, get_meeting_for, get_meeting_for_user
 from ..forms_record import AgreeParticipationForm, DeclarationForm
 from ..models import Meeting
-from ..views.common import meeting_form_page, run_button
+from ..views.common import meeting_form_page
 from .common import record_url, render_record_page
 
 RECORD = "meetings.record_declarations"

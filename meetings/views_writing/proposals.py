@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from partnership.views.buttons import run_button
 from partnership.views.register_form_page import posted
 
 from .. import services
@@ -14,7 +15,7 @@ from ..access import get_partnership_for, get_partnership_for_meetings
 from ..forms_writing import OpenProposalForm
 from ..minutes_document import meeting_to_report_to, written_decisions_to_report
 from ..models import Meeting, WrittenProposal
-from ..views.common import meeting_form_page, run_button
+from ..views.common import meeting_form_page
 from . import selectors
 from .access import get_proposal_for, get_proposal_for_user
 
