@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import editing, importing, plans
+from .views import editing, exporting, importing, plans
 
 app_name = "actionplans"
 PLAN = "<slug:slug>/plans/<int:pk>/"
@@ -16,6 +16,8 @@ urlpatterns = [
     path(PLAN + "actions/<int:action_pk>/remove/", plans.remove_action, name="action-remove"),
     path(PLAN + "actions/<int:action_pk>/milestones/new/", editing.add_milestone, name="milestone-add"),
     path(PLAN + "milestones/<int:milestone_pk>/", editing.change_milestone, name="milestone-edit"),
+    path(PLAN + "export.csv", exporting.plan_csv, name="export-csv"),
+    path(PLAN + "export.xlsx", exporting.plan_xlsx, name="export-xlsx"),
     path(PLAN + "import/", importing.upload, name="import"),
     path(PLAN + "import/<str:token>/", importing.preview, name="import-preview"),
 ]

@@ -16,6 +16,8 @@ from .reading import read_rows
 HEADER_ROWS_SEARCHED = 10  # a title or logo may sit above the header row
 LETTERED = re.compile(r"^\(?(?P<code>[A-Za-z])[.)]\s+(?P<title>\S.*)$")
 NUMBERED = re.compile(r"^(?P<code>\d{1,2})[.)]\s+(?P<title>\S.*)$")
+# A sub-section written out whole, as a plan exported from here writes it: "C.1. Induction".
+QUALIFIED = re.compile(r"^(?P<code>[A-Za-z]\.\d{1,2})[.)]\s+(?P<title>\S.*)$")
 
 
 @dataclass(frozen=True)
@@ -124,11 +126,11 @@ def _section_words(section: SectionPreview) -> str:
 
 
 def _add_section(preview: ImportPreview, row: int, words: str, current: int | None) -> int:
-    """ "B. Relationships" is section B; "1. Induction" under section C is C.1; any other
-    words are a heading of their own, such as "Lead and Guide"."""
+    """ "B. Relationships" is section B; "1. Induction" under section C is C.1, and so is
+    "C.1. Induction"; any other words are a heading of their own, such as "Lead and Guide"."""
     words = " ".join(words.split())[: MAX_LENGTHS[SECTION]]
     code, title = "", words
-    if match := LETTERED.match(words):
+    if (match := QUALIFIED.match(words)) or (match := LETTERED.match(words)):
         code, title = match["code"].upper(), match["title"]
     elif match := NUMBERED.match(words):
         parent = _letter_of(preview, current)

@@ -7,11 +7,12 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from partnership.safe_csv import SafeWriter
+
 from ..access import get_partnership_for
 from ..models import Decision
 from ..selectors_decisions import decision_log, years_with_decisions
 from .filters import DecisionLogFilterForm
-from .safe_csv import SafeWriter
 
 PER_PAGE = 25
 CSV_HEADER = [

@@ -8,7 +8,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from meetings.views_decisions.safe_csv import safe_cell
+from partnership.safe_csv import safe_cell
 from tests.factories import AgendaItemFactory, MeetingFactory
 from tests.helpers import signed_in
 from tests.meetings.test_views_decision_log import decide, decide_in_writing, log_of
