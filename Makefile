@@ -34,7 +34,7 @@ run: install pdf-libs
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
 	@echo "Open http://$${HOST:-127.0.0.1}:$${PORT:-8000}/ and sign in with a demo login above."
-	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile
+	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile -p $${PORT:-8000}
 
 # Installs everything the tests need, checks the code, and runs the whole suite.
 test: install browser lint deploy-check suite
