@@ -2,6 +2,7 @@
 the member in the chair's office on the meeting's day. Only they approve its minutes (ToR 5.8)."""
 
 from partnership.models import Member, Office, OfficeRole
+from partnership.roles import chair_partnership_ids
 
 from .models import Meeting
 
@@ -19,8 +20,8 @@ def chair_on(partnership_id: int, day) -> Member | None:
 
 
 def is_chair_on(user, partnership_id: int, day) -> bool:
-    chair = chair_on(partnership_id, day)
-    return chair is not None and user.is_authenticated and chair.person.user_id == user.pk
+    """Asked of the roles the permission rules already read (and cache per user)."""
+    return user.is_authenticated and partnership_id in chair_partnership_ids(user, day)
 
 
 def who_chaired(meeting: Meeting) -> Member | None:

@@ -104,6 +104,7 @@ def record_attendance(*, meeting: Meeting, member: Member, status: str, substitu
 def check_decisions_stay_quorate(meeting: Meeting, items=None) -> None:
     """A decision stands on a quorate item: a later change to who was present, or a later
     prejudicial interest, may not leave a decision taken without a quorum."""
+    meeting = Meeting.objects.select_related("partnership").prefetch_related("attendance").get(pk=meeting.pk)
     decided = AgendaItem.objects.filter(meeting=meeting, decisions__isnull=False).distinct()
     if items is not None:
         decided = decided.filter(pk__in=[item.pk for item in items])

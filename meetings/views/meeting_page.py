@@ -13,7 +13,7 @@ from partnership.views.buttons import run_button
 
 from .. import selectors, services
 from ..access import get_meeting_for, get_meeting_for_user
-from ..models import Meeting, MeetingStatus, SubmissionStatus
+from ..models import OPEN_STATUSES, Meeting, MeetingStatus, SubmissionStatus
 
 
 def meeting_page(request, meeting: Meeting, *, error: str | None = None):
@@ -41,6 +41,7 @@ def meeting_page(request, meeting: Meeting, *, error: str | None = None):
         "can_accept": user.has_perm("meetings.accept_late_item", meeting),
         "can_submit": is_open,
         "my_submissions": list(meeting.submissions.filter(submitted_by=user)),
+        "quorum": None if meeting.status in OPEN_STATUSES else services.meeting_quorum(meeting),
     }
     if context["can_change_agenda"]:
         context["submissions"] = list(
