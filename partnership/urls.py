@@ -18,6 +18,7 @@ urlpatterns = [
     path("partnerships/", include("meetings.urls_decisions")),
     path("partnerships/", include("meetings.urls_writing")),
     path("partnerships/", include("actionplans.urls")),
+    path("partnerships/", include("actionplans.urls_reports")),
     path("", include("actionplans.urls_mine")),
     path("", include("governance.urls")),
     path("api/v1/", include("partnership.urls_api")),
