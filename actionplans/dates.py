@@ -63,10 +63,7 @@ def read_due(words: str, today: datetime.date | None = None) -> DueDate:
 
 def _read_day(text: str, today: datetime.date | None) -> datetime.date | None:
     if match := _MONTH_YEAR.match(text):
-        year, month = int(match["year"]), MONTHS[match["month"]]
-        if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-            return None
-        return datetime.date(year, month, calendar.monthrange(year, month)[1])
+        return _end_of_month(int(match["year"]), MONTHS[match["month"]])
     if match := _DAY_MONTH_YEAR.match(text):
         return _day(int(match["year"]), MONTHS[match["month"]], int(match["day"]))
     if match := _SLASHED.match(text):
@@ -92,3 +89,38 @@ def _day(year: int, month: int, day: int) -> datetime.date | None:
         return datetime.date(year, month, day)
     except ValueError:
         return None
+
+
+# A date inside prose, for a milestone's words ("Draft to be considered by Delivery group in
+# April 2008."): whole words only, and a four-digit year, so "may" or "Summer 2007" never count.
+_MONTH_WORD = r"\b(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?"
+_DAY_MONTH_YEAR_INSIDE = re.compile(
+    r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_WORD + r",?\s*(?P<year>\d{4})\b"
+)
+_MONTH_YEAR_INSIDE = re.compile(_MONTH_WORD + r",?\s*(?P<year>\d{4})\b")
+_SLASHED_INSIDE = re.compile(r"\b(?P<day>\d{1,2})/(?P<month>\d{1,2})/(?P<year>\d{4})\b")
+_ISO_INSIDE = re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})\b")
+
+
+def find_date_in(words: str) -> datetime.date | None:
+    """The one date the words mention, read as read_due reads a cell: "in April 2008" is 30
+    April 2008. None when they mention no date, or two different ones ("April 2008, or June
+    2008"), since which one is meant is then the secretariat's to say."""
+    text = " ".join((words or "").split()).lower()
+    found: set[datetime.date | None] = set()
+
+    def take(day: datetime.date | None):
+        found.add(day)
+        return " "  # a date read once is not read again by a shorter pattern
+
+    text = _DAY_MONTH_YEAR_INSIDE.sub(lambda m: take(_day(int(m["year"]), MONTHS[m["month"]], int(m["day"]))), text)
+    text = _MONTH_YEAR_INSIDE.sub(lambda m: take(_end_of_month(int(m["year"]), MONTHS[m["month"]])), text)
+    text = _SLASHED_INSIDE.sub(lambda m: take(_day(int(m["year"]), int(m["month"]), int(m["day"]))), text)
+    _ISO_INSIDE.sub(lambda m: take(_day(int(m["year"]), int(m["month"]), int(m["day"]))), text)
+    return found.pop() if len(found) == 1 else None
+
+
+def _end_of_month(year: int, month: int) -> datetime.date | None:
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        return None
+    return datetime.date(year, month, calendar.monthrange(year, month)[1])

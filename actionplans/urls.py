@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import editing, exporting, importing, plans
+from .views import editing, exporting, importing, owners, plans
 
 app_name = "actionplans"
 PLAN = "<slug:slug>/plans/<int:pk>/"
@@ -8,8 +8,12 @@ urlpatterns = [
     path("<slug:slug>/plans/", plans.plans, name="list"),
     path("<slug:slug>/plans/new/", plans.create, name="plan-add"),
     path(PLAN, plans.plan, name="plan"),
+    path(PLAN + "edit/", editing.change_plan, name="plan-edit"),
+    path(PLAN + "owners/", owners.link_owners, name="owners"),
     path(PLAN + "sections/new/", editing.add_section, name="section-add"),
     path(PLAN + "sections/<int:section_pk>/", editing.change_section, name="section-edit"),
+    path(PLAN + "sections/<int:section_pk>/up/", plans.move_section, {"up": True}, name="section-up"),
+    path(PLAN + "sections/<int:section_pk>/down/", plans.move_section, {"up": False}, name="section-down"),
     path(PLAN + "actions/new/", editing.add_action, name="action-add"),
     path(PLAN + "actions/<int:action_pk>/", editing.change_action, name="action-edit"),
     path(PLAN + "actions/<int:action_pk>/date/", editing.set_due, name="action-due"),
@@ -20,4 +24,5 @@ urlpatterns = [
     path(PLAN + "export.xlsx", exporting.plan_xlsx, name="export-xlsx"),
     path(PLAN + "import/", importing.upload, name="import"),
     path(PLAN + "import/<str:token>/", importing.preview, name="import-preview"),
+    path(PLAN + "import/<str:token>/discard/", importing.discard, name="import-discard"),
 ]

@@ -151,6 +151,7 @@ SPECTACULAR_SETTINGS = {
         "MeetingStatusEnum": "meetings.models.MeetingStatus",
         "AttendanceStatusEnum": "meetings.models.AttendanceStatus",
         "MinutesStatusEnum": "meetings.models.MinutesStatus",
+        "MilestoneStatusEnum": "actionplans.models.MilestoneStatus",
     },
 }
 

@@ -19,12 +19,17 @@ STATUS_HELP = (
 )
 
 
-class MilestoneStatusField(serializers.CharField):
-    """Not a ChoiceField: its enum would collide in the schema with the other models' `status`
-    (add "MilestoneStatusEnum" to ENUM_NAME_OVERRIDES to list it). The service checks the value."""
+class MilestoneStatusField(serializers.ChoiceField):
+    """All five statuses, so the schema lists overdue, which is read (MilestoneStatusEnum, named
+    in ENUM_NAME_OVERRIDES); the service refuses overdue when it is written, in its own words."""
 
     def __init__(self, **kwargs):
-        super().__init__(max_length=20, help_text=STATUS_HELP, **kwargs)
+        super().__init__(
+            choices=MilestoneStatus.choices,
+            help_text=STATUS_HELP,
+            error_messages={"invalid_choice": "Record the status as not started, on track, at risk or done."},
+            **kwargs,
+        )
 
 
 class ActionPlanSerializer(RegisterSerializer):
@@ -64,6 +69,10 @@ class ImportResultSerializer(serializers.Serializer):
     created = serializers.IntegerField(help_text="How many actions were created.")
     sections = serializers.IntegerField(help_text="How many sections were created.")
     flagged = serializers.IntegerField(help_text="How many actions have a date the secretariat should set.")
+    milestones = serializers.IntegerField(help_text="How many milestones were created, from the milestone column.")
+    linked = serializers.IntegerField(
+        help_text="How many actions were linked to the member or nominating body their owner names."
+    )
     refused = RefusedRowSerializer(many=True, help_text="Every row not imported, with why.")
 
 

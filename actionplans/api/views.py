@@ -58,8 +58,10 @@ class ActionPlanViewSet(PlansViewSet):
         description=(
             "Add the rows of a CSV or XLSX table to the plan (secretariat only): sections from lettered rows, "
             'actions from the others, headers matched by their wording. "April 2007" is read as the end of that '
-            'month, "Ongoing" as no date; dates that cannot be read keep their words and are flagged. Rows that '
-            "cannot be imported are listed with why; the others are all saved, or none."
+            'month, "Ongoing" as no date; dates that cannot be read keep their words and are flagged. A milestone '
+            "column gives each action a milestone, due on the date its words mention. An owner naming exactly one "
+            "current member or nominating body is linked to it. Rows that cannot be imported are listed with why; "
+            "the others are all saved, or none."
         ),
     )
     @action(
@@ -80,6 +82,8 @@ class ActionPlanViewSet(PlansViewSet):
             "created": result.created,
             "sections": result.sections,
             "flagged": result.flagged,
+            "milestones": result.milestones,
+            "linked": result.linked,
             "refused": [{"row": refused.row, "reason": refused.reason} for refused in preview.refused],
         }
         return Response(ImportResultSerializer(body).data, status=201)

@@ -11,6 +11,7 @@ from partnership.errors import RuleBroken
 
 from ..dates import DueDate, read_due
 from .headers import FIELD_NAMES, MAX_LENGTHS, SECTION, match_headers
+from .milestones import MilestonePreview, milestone_from
 from .reading import read_rows
 
 HEADER_ROWS_SEARCHED = 10  # a title or logo may sit above the header row
@@ -33,6 +34,7 @@ class ActionPreview:
     section: int | None  # index into ImportPreview.sections
     values: dict[str, str]  # field -> text, as written
     due: DueDate
+    milestone: MilestonePreview | None = None  # from the milestone as written
 
     @property
     def title(self) -> str:
@@ -60,6 +62,15 @@ class ImportPreview:
     @property
     def flagged(self) -> list[ActionPreview]:
         return [action for action in self.actions if action.needs_checking]
+
+    @property
+    def milestones(self) -> list[MilestonePreview]:
+        return [action.milestone for action in self.actions if action.milestone is not None]
+
+    @property
+    def owners(self) -> list[str]:
+        """Who is responsible, each way it is written, in the file's order."""
+        return list(dict.fromkeys(action.values["owner"] for action in self.actions if action.values.get("owner")))
 
 
 def preview_import(data: bytes, *, today: datetime.date | None = None) -> ImportPreview:
@@ -96,7 +107,13 @@ def preview_import(data: bytes, *, today: datetime.date | None = None) -> Import
             continue
         values = {name: text for name, text in values.items() if text}
         preview.actions.append(
-            ActionPreview(number, current_section, values, read_due(values.get("due_text", ""), today))
+            ActionPreview(
+                number,
+                current_section,
+                values,
+                read_due(values.get("due_text", ""), today),
+                milestone_from(values.get("milestone_text", ""), today),
+            )
         )
     return preview
 

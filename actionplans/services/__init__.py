@@ -3,14 +3,25 @@ importer all call these; none repeats a rule."""
 
 from .actions import add_action, remove_action, set_action_due, update_action
 from .milestones import add_milestone, record_progress, update_milestone
-from .plans import add_section, create_plan, move_section, reorder_sections, update_plan, update_section
+from .owners import link_owner
+from .plans import (
+    add_section,
+    create_plan,
+    move_section,
+    move_section_one_place,
+    reorder_sections,
+    update_plan,
+    update_section,
+)
 
 __all__ = [
     "add_action",
     "add_milestone",
     "add_section",
     "create_plan",
+    "link_owner",
     "move_section",
+    "move_section_one_place",
     "record_progress",
     "remove_action",
     "reorder_sections",

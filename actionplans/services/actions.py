@@ -10,6 +10,7 @@ from partnership.services.common import check_date, rule_service
 
 from ..models import Action, ActionPlan
 from .common import check_fields, required_text
+from .owners import check_owner
 
 ACTION_FIELDS = (
     "section",
@@ -32,25 +33,12 @@ ACTION_FIELDS = (
 TEXT_FIELDS = {"reference", "method", "owner", "resources", "due_text", "outcomes", "evaluation", "wp_reference"}
 
 
-def _body_is_active(body, today: datetime.date) -> bool:
-    """A body stops being a partner on the day its withdrawal takes effect (ToR 9)."""
-    return not body.withdrawal_notices.filter(effective_on__lte=today).exists()
-
-
 def _check_action(action: Action, today: datetime.date) -> None:
     """The rules of one action against its plan, checked on the values it would be saved with."""
     plan = action.plan
     if action.section_id is not None and action.section.plan_id != plan.pk:
         raise RuleBroken("The section must be one of this plan's sections.", field="section")
-    member = action.owner_member
-    if member is not None and (member.partnership_id != plan.partnership_id or not member.active):
-        raise RuleBroken("The owner must be a current member of the plan's partnership.", field="owner_member")
-    body = action.owner_body
-    if body is not None and (body.partnership_id != plan.partnership_id or not _body_is_active(body, today)):
-        raise RuleBroken(
-            "The owning body must be one of the plan's partnership's nominating bodies, and not withdrawn.",
-            field="owner_body",
-        )
+    check_owner(plan, action.owner_member, action.owner_body, today)
     check_date(action.due, field="due")
     if action.is_ongoing and action.due is not None:
         raise RuleBroken("An action is either ongoing or due by a date, not both.", field="due")

@@ -2,6 +2,8 @@
 
 import datetime
 
+from simple_history.utils import bulk_update_with_history
+
 from partnership.errors import RuleBroken
 from partnership.models import Partnership
 from partnership.services.common import check_date, rule_service
@@ -66,7 +68,7 @@ def _locked_sections(plan: ActionPlan) -> list[Section]:
 def _renumber(sections: list[Section]) -> None:
     for position, section in enumerate(sections, start=1):
         section.position = position
-    Section.objects.bulk_update(sections, ["position"])
+    bulk_update_with_history(sections, Section, ["position"])  # each section keeps its history
 
 
 def _check_position(position: int | None, count: int) -> None:
@@ -123,3 +125,15 @@ def reorder_sections(*, plan: ActionPlan, order: list[int]) -> list[Section]:
     ordered = [by_id[pk] for pk in order]
     _renumber(ordered)
     return ordered
+
+
+@rule_service
+def move_section_one_place(*, section: Section, up: bool) -> Section:
+    """The plan page's "Move up" and "Move down": one place towards the start or the end."""
+    sections = _locked_sections(section.plan)
+    index = [s.pk for s in sections].index(section.pk)
+    if up and index == 0:
+        raise RuleBroken(f"“{section}” is already the first section of the plan.", field="position")
+    if not up and index == len(sections) - 1:
+        raise RuleBroken(f"“{section}” is already the last section of the plan.", field="position")
+    return move_section(section=section, position=index if up else index + 2)

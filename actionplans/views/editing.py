@@ -1,4 +1,4 @@
-"""The secretariat's forms for a plan's sections, actions, their dates and their milestones.
+"""The secretariat's forms for a plan, its sections, actions, their dates and their milestones.
 Every change goes through the plan services; a refusal comes back on the form."""
 
 from django.contrib.auth.decorators import login_required
@@ -9,8 +9,21 @@ from partnership.views.register_form_page import posted
 from .. import services
 from ..access import MANAGE, get_action_for, get_milestone_for, get_plan_for, get_section_for
 from ..dates import read_due
-from ..forms import ActionDueForm, ActionForm, MilestoneForm, SectionForm
+from ..forms import ActionDueForm, ActionForm, MilestoneForm, PlanForm, SectionForm
 from .common import plan_form_page, plan_url
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def change_plan(request, slug, pk):
+    plan = get_plan_for(request, slug, pk, MANAGE)
+    initial = {name: getattr(plan, name) for name in PlanForm.base_fields}
+    form = PlanForm(posted(request), initial=initial, submit="Save the plan")
+
+    def save(form):
+        return plan_url(services.update_plan(plan=plan, **form.cleaned_data))
+
+    return plan_form_page(request, plan=plan, form=form, title="Change the plan", save=save, done="Plan saved.")
 
 
 @login_required

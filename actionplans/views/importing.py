@@ -1,22 +1,18 @@
 """Importing a plan from a CSV file or an XLSX workbook: upload, a preview of what would be
-created and what is refused, then "Import these N actions". Nothing is saved before then.
+created and what is refused, then "Import these N actions", or "Discard this import".
+Nothing is saved before then.
 
-Between the preview and the confirmation the uploaded bytes wait in a file under
-MEDIA_ROOT/imports/ named by a random token. The token is only honoured for the session that
-uploaded it and the plan it was uploaded to, and the file goes once the plan is imported. A
-file that cannot be imported at all is refused on the upload form and never kept."""
+Between the preview and the confirmation the uploaded bytes wait in a kept file (see
+importing/kept_files.py). A file that cannot be imported at all is refused on the upload form
+and never kept; each upload clears away the previews abandoned more than a day ago."""
 
-import re
-import secrets
-from pathlib import Path
-
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
 
 from partnership.errors import RuleBroken
 from partnership.views.register_form_page import posted
@@ -24,40 +20,9 @@ from partnership.views.register_form_page import posted
 from ..access import MANAGE, get_plan_for
 from ..forms import ConfirmImportForm, ImportForm
 from ..importing import import_plan, preview_import
+from ..importing.kept_files import discard_abandoned, forget, keep, kept
+from ..importing.owners import match_owners
 from .common import plan_form_page, plan_url
-
-SESSION_KEY = "actionplans_imports"  # token -> the plan's pk, for this session only
-TOKEN = re.compile(r"^[A-Za-z0-9_-]{32}$")
-
-
-def _folder() -> Path:
-    return Path(settings.MEDIA_ROOT) / "imports"
-
-
-def _keep(request, plan, data: bytes) -> str:
-    token = secrets.token_urlsafe(24)  # 32 characters
-    folder = _folder()
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / token).write_bytes(data)
-    request.session[SESSION_KEY] = {**request.session.get(SESSION_KEY, {}), token: plan.pk}
-    return token
-
-
-def _kept(request, plan, token: str) -> bytes:
-    """The bytes this session uploaded to this plan under `token`; 404 for any other."""
-    if not TOKEN.match(token) or request.session.get(SESSION_KEY, {}).get(token) != plan.pk:
-        raise Http404("No such import")
-    try:
-        return (_folder() / token).read_bytes()
-    except FileNotFoundError as missing:
-        raise Http404("No such import") from missing
-
-
-def _forget(request, token: str) -> None:
-    (_folder() / token).unlink(missing_ok=True)
-    kept = dict(request.session.get(SESSION_KEY, {}))
-    kept.pop(token, None)
-    request.session[SESSION_KEY] = kept
 
 
 @login_required
@@ -65,11 +30,13 @@ def _forget(request, token: str) -> None:
 def upload(request, slug, pk):
     plan = get_plan_for(request, slug, pk, MANAGE)
     form = ImportForm(posted(request), request.FILES if request.method == "POST" else None)
+    if request.method == "POST":
+        discard_abandoned()
 
     def save(form):
         data = form.cleaned_data["file"].read()
         preview_import(data)  # a file that cannot be imported at all is refused here, and not kept
-        token = _keep(request, plan, data)
+        token = keep(request, plan, data)
         return reverse("actionplans:import-preview", kwargs={"slug": slug, "pk": plan.pk, "token": token})
 
     return plan_form_page(
@@ -92,16 +59,27 @@ def _groups(preview):
     return [(section, actions) for section, actions in groups if section is not None or actions]
 
 
+def _imported(result) -> str:
+    said = [f"{result.created} actions imported."]
+    if result.flagged:
+        said.append(f"{result.flagged} need their date checking.")
+    if result.linked:
+        said.append(f"{result.linked} linked to their owner on the register.")
+    if result.milestones:
+        said.append(f"{result.milestones} milestone{pluralize(result.milestones)} created.")
+    return " ".join(said)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def preview(request, slug, pk, token):
     plan = get_plan_for(request, slug, pk, MANAGE)
-    data = _kept(request, plan, token)
+    data = kept(request, plan, token)
     error = None
     try:
         shown = preview_import(data)
     except RuleBroken as broken:  # read once already; only a change of the reader could get here
-        _forget(request, token)
+        forget(request, token)
         messages.error(request, broken.message)
         return redirect("actionplans:import", slug=slug, pk=plan.pk)
     count = len(shown.actions)
@@ -114,19 +92,31 @@ def preview(request, slug, pk, token):
             except RuleBroken as broken:
                 error = broken.message
             else:
-                _forget(request, token)
-                flagged = f" {result.flagged} need their date checking." if result.flagged else ""
-                messages.success(request, f"{result.created} actions imported.{flagged}")
+                forget(request, token)
+                messages.success(request, _imported(result))
                 return redirect(plan_url(plan))
     context = {
         "partnership": plan.partnership,
         "plan": plan,
         "preview": shown,
         "groups": _groups(shown),
+        "owners": list(match_owners(plan.partnership_id, shown.owners, timezone.localdate()).values()),
         "count": count,
         "error": error,
         "form": ConfirmImportForm(submit=f"Import these {count} actions") if count else None,
         "again_url": reverse("actionplans:import", kwargs={"slug": slug, "pk": plan.pk}),
+        "discard_url": reverse("actionplans:import-discard", kwargs={"slug": slug, "pk": plan.pk, "token": token}),
         "plan_url": plan_url(plan),
     }
     return render(request, "actionplans/import_preview.html", context, status=400 if error else 200)
+
+
+@login_required
+@require_POST
+def discard(request, slug, pk, token):
+    """ "Discard this import": the kept file goes, nothing is saved, back to the plan."""
+    plan = get_plan_for(request, slug, pk, MANAGE)
+    kept(request, plan, token)  # 404 unless this session uploaded it to this plan
+    forget(request, token)
+    messages.success(request, "Import discarded: nothing from the file was saved.")
+    return redirect(plan_url(plan))

@@ -14,7 +14,14 @@ from partnership.views.buttons import run_button
 from partnership.views.register_form_page import posted
 
 from .. import rag, services
-from ..access import MANAGE, get_action_for, get_partnership_for, get_partnership_for_plans, get_plan_for_user
+from ..access import (
+    MANAGE,
+    get_action_for,
+    get_partnership_for,
+    get_partnership_for_plans,
+    get_plan_for_user,
+    get_section_for,
+)
 from ..forms import PlanForm
 from ..models import Action, ActionPlan, Milestone, MilestoneStatus
 from .common import plan_form_page, plan_url
@@ -46,6 +53,8 @@ class ActionRow:
 class SectionBlock:
     section_rag: rag.SectionRag
     rows: list[ActionRow]
+    can_move_up: bool = False
+    can_move_down: bool = False
 
 
 def milestone_row(milestone: Milestone, day) -> MilestoneRow:
@@ -99,8 +108,14 @@ def plan_page(request, plan: ActionPlan, *, error: str | None = None):
     for action in summary.plan.actions.all():
         rows = [milestone_row(m, day) for m in action.milestones.all()]
         by_section.setdefault(action.section_id, []).append(ActionRow(action, rows))
+    sections = [section_rag.section.pk for section_rag in summary.sections if section_rag.section]
     blocks = [
-        SectionBlock(section_rag, by_section.get(section_rag.section.pk if section_rag.section else None, []))
+        SectionBlock(
+            section_rag,
+            by_section.get(section_rag.section.pk if section_rag.section else None, []),
+            can_move_up=bool(section_rag.section) and section_rag.section.pk != sections[0],
+            can_move_down=bool(section_rag.section) and section_rag.section.pk != sections[-1],
+        )
         for section_rag in summary.sections
     ]
     context = {
@@ -133,4 +148,18 @@ def remove_action(request, slug, pk, action_pk):
         done=f"Action removed: {action}.",
         back=plan_url(action.plan),
         page=lambda reason: plan_page(request, action.plan, error=reason),
+    )
+
+
+@login_required
+@require_POST
+def move_section(request, slug, pk, section_pk, up: bool):
+    """ "Move up" or "Move down" on the plan page: one place, the others closing up around it."""
+    section = get_section_for(request, slug, pk, section_pk, MANAGE)
+    return run_button(
+        request,
+        action=lambda: services.move_section_one_place(section=section, up=up),
+        done=f"Section {section} moved {'up' if up else 'down'}.",
+        back=f"{plan_url(section.plan)}#section-{section.pk}",
+        page=lambda reason: plan_page(request, section.plan, error=reason),
     )

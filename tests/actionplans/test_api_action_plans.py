@@ -1,11 +1,12 @@
 """action-plans/ and action-plans/{id}/import/: what each of the cast gets, plans kept through
 the services, imports of both seeds' tables, every refused file, and fixed query counts."""
 
+import datetime
 import pathlib
 
 import pytest
 
-from actionplans.models import Action, ActionPlan, Section
+from actionplans.models import Action, ActionPlan, Milestone, Section
 from tests.actionplans.factories import ActionPlanFactory
 from tests.helpers import client_for
 
@@ -157,8 +158,23 @@ def test_secretariat_imports_the_test_valley_plan(plan, secretariat):
     assert body["created"] == Action.objects.filter(plan=plan).count() > 0
     assert body["sections"] == Section.objects.filter(plan=plan).count()
     assert body["flagged"] == Action.objects.filter(plan=plan, due_needs_checking=True).count()
+    assert body["milestones"] == Milestone.objects.filter(action__plan=plan).count() == 10
+    assert Milestone.objects.get(action__plan=plan, title__startswith="Draft to be considered").due == datetime.date(
+        2008, 4, 30
+    )
     assert Section.objects.filter(plan=plan, title="Lead and Guide").exists()
     assert isinstance(body["refused"], list)
+
+
+def test_an_owner_naming_a_member_is_linked_by_the_api_import(plan, secretariat, member):
+    csv = b"Issue,Who\nClarify roles,mo  MEMBER\nAgree protocol,CSP Manager\n"
+    response = client_for(secretariat).post(
+        detail(plan, "import"), upload("plan.csv", csv, content_type="text/csv"), format="multipart"
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["linked"] == 1
+    linked = Action.objects.get(plan=plan, title="Clarify roles")
+    assert (linked.owner, linked.owner_member.person.user) == ("mo  MEMBER", member)
 
 
 def test_secretariat_imports_the_ethical_framework_workbook(plan, secretariat):
@@ -171,7 +187,7 @@ def test_secretariat_imports_the_ethical_framework_workbook(plan, secretariat):
         format="multipart",
     )
     assert response.status_code == 201
-    assert response.json() == {"created": 18, "sections": 8, "flagged": 1, "refused": []}
+    assert response.json() == {"created": 18, "sections": 8, "flagged": 1, "milestones": 0, "linked": 0, "refused": []}
     assert plan.actions.count() == 18
 
 

@@ -4,6 +4,7 @@ owner setting its milestones' status, and a list that costs a fixed number of qu
 import datetime
 
 import pytest
+from rest_framework.test import APIClient
 
 from actionplans.models import Milestone, MilestoneStatus
 from partnership.models import Member
@@ -237,3 +238,13 @@ def test_the_list_costs_a_fixed_number_of_queries(plan, member, django_assert_ma
     client = client_for(member)
     with django_assert_max_num_queries(8):
         assert client.get(LIST).json()["count"] == 45
+
+
+def test_the_schema_lists_the_five_statuses_as_milestone_status_enum(db):
+    schema = APIClient().get("/api/v1/schema/", {"format": "json"}).json()["components"]["schemas"]
+    assert schema["MilestoneStatusEnum"]["enum"] == ["not_started", "on_track", "at_risk", "overdue", "done"]
+    assert schema["Milestone"]["properties"]["status"]["allOf"] == [
+        {"$ref": "#/components/schemas/MilestoneStatusEnum"}
+    ]
+    import_result = schema["ImportResult"]["properties"]
+    assert {"created", "sections", "flagged", "milestones", "linked", "refused"} <= set(import_result)

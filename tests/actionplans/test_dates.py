@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from actionplans.dates import DueDate, read_due
+from actionplans.dates import DueDate, find_date_in, read_due
 
 TODAY = datetime.date(2026, 11, 25)
 
@@ -101,3 +101,45 @@ def test_a_two_digit_year_is_read_in_the_century_that_makes_it_nearest_to_today(
 
 def test_today_defaults_to_the_clock():
     assert read_due("01/06/07").due == datetime.date(2007, 6, 1)
+
+
+# A date inside a milestone's words (find_date_in).
+
+
+@pytest.mark.parametrize(
+    ("words", "day"),
+    [
+        ("Draft to be considered by Delivery group in April 2008.", datetime.date(2008, 4, 30)),
+        ("To be produced and distributed by June 2008.", datetime.date(2008, 6, 30)),
+        ("Date to be confirmed at April 2008 meeting.", datetime.date(2008, 4, 30)),
+        ("April 2008.", datetime.date(2008, 4, 30)),
+        ("Signed off on 3rd of June 2008 by the board", datetime.date(2008, 6, 3)),
+        ("Report to the board, 12 Sept. 2008", datetime.date(2008, 9, 12)),
+        ("Agreed at the meeting of 12/01/2008", datetime.date(2008, 1, 12)),
+        ("Published 2008-02-29 on the web-site", datetime.date(2008, 2, 29)),
+        ("In April 2008, and signed on 30 April 2008", datetime.date(2008, 4, 30)),  # the same day twice
+        ("the   february\n2008 review", datetime.date(2008, 2, 29)),
+    ],
+)
+def test_the_one_date_inside_the_words_is_found(words, day):
+    assert find_date_in(words) == day
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "",
+        "As above",
+        "To be developed following publication of guidance.",
+        "Scheduled to begin in Summer 2007",  # a season is not a month
+        "The group may decide in due course",  # "may" without a year is a verb
+        "Draft in April 2008, final in June 2008",  # two different dates: which one is the secretariat's to say
+        "Agreed in April",  # no year
+        "In Aprill 2008",  # not a month
+        "Reviewed 31/02/2008",  # no such day
+        "By April 1066",  # out of range
+        "Plan 12/01/08",  # a two-digit year inside prose is too easily something else
+    ],
+)
+def test_words_without_exactly_one_date_give_none(words):
+    assert find_date_in(words) is None

@@ -27,7 +27,19 @@ def imported(partnership, name: str) -> ActionPlan:
 
 def saved(plan: ActionPlan):
     return [
-        (a.section.title if a.section else None, a.title, a.method, a.owner, a.due_text, a.due, a.is_ongoing)
+        (
+            a.section.title if a.section else None,
+            a.title,
+            a.method,
+            a.owner,
+            a.owner_member_id,
+            a.owner_body_id,
+            a.due_text,
+            a.due,
+            a.is_ongoing,
+            a.milestone_text,
+            [(m.title, m.due, m.status) for m in a.milestones.order_by("pk")],
+        )
         for a in Action.objects.filter(plan=plan).select_related("section").order_by("position")
     ]
 
@@ -49,6 +61,24 @@ def test_a_plan_exported_and_imported_again_is_the_same_plan(warwickshire, sourc
     import_plan(again, preview)
     assert saved(again) == saved(plan)
     assert again.sections.count() == plan.sections.count()
+
+
+def test_milestones_and_linked_owners_come_back_the_same(warwickshire, member, police):
+    long_words = "Report to the board " * 20 + "in June 2008."
+    rows = (
+        "Issue,Who,When,Milestone\n"
+        f"Clarify roles,Mo Member,April 2008,{long_words}\n"
+        "Agree protocol,The Police Service,Ongoing,Draft to be considered by Delivery group in April 2008.\n"
+        "Publish summary,CSP Manager,,As above\n"
+    )
+    plan = ActionPlan.objects.create(partnership=warwickshire, title="Test Valley")
+    result = import_plan(plan, preview_import(rows.encode(), today=TODAY))
+    assert (result.milestones, result.linked) == (3, 2)
+    for export in (exporting.as_xlsx, lambda p: exporting.as_csv(p).encode()):
+        again = ActionPlan.objects.create(partnership=warwickshire, title=f"Again {export}")
+        import_plan(again, preview_import(export(plan), today=TODAY))
+        assert saved(again) == saved(plan)
+    assert Action.objects.get(plan=plan, title="Clarify roles").milestones.get().due == datetime.date(2008, 6, 30)
 
 
 def test_the_csv_has_the_seeds_columns_and_sections_as_headings(warwickshire):

@@ -58,7 +58,7 @@ def test_the_ethical_framework_plan_is_saved_exactly_as_previewed(plan, secretar
 
 def test_the_test_valley_plan_is_saved_with_every_date_flagged(plan):
     result = import_plan(plan, preview_of("test_valley_plan.csv"))
-    assert result == ImportResult(created=20, flagged=20, sections=3)
+    assert result == ImportResult(created=20, flagged=20, sections=3, milestones=10)
     assert plan.actions.filter(due_needs_checking=True, due__isnull=True).count() == 20
     assert plan.sections.get(title="Governing Partnership Processes").actions.count() == 3
     assert plan.actions.filter(section__isnull=True).count() == 0
