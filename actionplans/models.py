@@ -162,3 +162,6 @@ class ProgressUpdate(models.Model):
 
     def __str__(self):
         return f"{self.reported_on}: {self.text[:60]}"
+
+
+from .models_reports import QuarterlyReport  # noqa: E402, F401

@@ -1,5 +1,9 @@
-"""The action plans API's routes, registered on the API's one router (partnership/urls_api.py)."""
+"""The action plans API's routes, registered on the API's one router (partnership/urls_api.py),
+and the paths beside it."""
 
+from django.urls import path
+
+from .api.reports import QuarterlyReportView
 from .api.views import ActionPlanViewSet, ActionViewSet, MilestoneViewSet
 
 routes = [
@@ -7,4 +11,6 @@ routes = [
     ("actions", ActionViewSet, "action"),
     ("milestones", MilestoneViewSet, "milestone"),
 ]
-urlpatterns = []
+urlpatterns = [
+    path("partnerships/<int:pk>/quarterly-report/", QuarterlyReportView.as_view(), name="quarterly-report"),
+]

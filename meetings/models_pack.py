@@ -3,17 +3,16 @@ agenda, its papers or their files change (the fingerprint says what it was built
 
 from django.db import models
 
+from partnership.documents import DocumentStatus
+
 
 class PackVariant(models.TextChoices):
     MEMBERS = "members", "Members' pack"
     PUBLIC = "public", "Public pack"
 
 
-class PackStatus(models.TextChoices):
-    QUEUED = "queued", "Waiting to be made"
-    BUILDING = "building", "Being made"
-    READY = "ready", "Ready"
-    FAILED = "failed", "Could not be made"
+# A pack goes through the states every document made in the background shares.
+PackStatus = DocumentStatus
 
 
 def agenda_pack_path(instance, filename):

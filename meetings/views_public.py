@@ -5,12 +5,13 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from partnership.documents import retry_later
 from partnership.models import Partnership
 
 from . import public
 from .minutes_pdf import MinutesPdf, pdf_response, render_minutes_pdf
 from .pack.packs import public_pack
-from .pack.serving import pdf_or_progress, retry_later
+from .pack.serving import pdf_or_progress
 
 
 def meetings(request, slug):

@@ -6,16 +6,18 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
-from rest_framework.renderers import BaseRenderer, JSONRenderer
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from partnership.api.base import QueryFilter
+from partnership.api.renderers import PDFRenderer
 from partnership.api.views import BY_PARTNERSHIP, ReadCreateUpdateViewSet
+from partnership.documents import retry_later
 
 from .. import services
 from ..models import AgendaItem, Meeting, MeetingStatus, PackStatus
 from ..pack.packs import members_pack
-from ..pack.serving import pdf_or_progress, retry_later
+from ..pack.serving import pdf_or_progress
 from .serializers import (
     AgendaItemSerializer,
     AgendaItemUpdateSerializer,
@@ -26,20 +28,6 @@ from .serializers import (
 
 ONLY_SECRETARIAT = "Only the partnership's secretariat can change its meetings and agendas."
 ONLY_THE_CHAIR = "Only the chair, or whoever presides at this meeting in the chair's absence, can do this (ToR 5.4)."
-
-
-class PDFRenderer(BaseRenderer):
-    """Lets a client ask for `Accept: application/pdf`. The PDF itself goes out as a FileResponse,
-    so what is rendered here is only the progress or an error, which stay JSON as everywhere in the API."""
-
-    media_type = "application/pdf"
-    format = "pdf"
-
-    def render(self, data, accepted_media_type=None, renderer_context=None):
-        response = (renderer_context or {}).get("response")
-        if response is not None:
-            response["Content-Type"] = "application/json"
-        return JSONRenderer().render(data)
 
 
 class MeetingsViewSet(ReadCreateUpdateViewSet):

@@ -10,14 +10,13 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from partnership.documents import is_still_being_made
+
 from ..models import Meeting, PaperFile
 from ..models_pack import AgendaPack, PackStatus, PackVariant, agenda_pack_path
 from ..tasks import build_agenda_pack
 from .contents import contents_for
 from .render import render_pack
-
-# A pack queued or being made for longer than this is taken to be lost (a worker died) and asked for again.
-STUCK_AFTER = datetime.timedelta(minutes=15)
 
 
 def _pack_storage():
@@ -41,8 +40,7 @@ def request_pack(
         if pack.fingerprint == fingerprint and not rebuild:
             if pack.is_ready:
                 return pack
-            waiting = pack.status in (PackStatus.QUEUED, PackStatus.BUILDING)
-            if waiting and pack.requested_at is not None and pack.requested_at > now - STUCK_AFTER:
+            if is_still_being_made(status=pack.status, requested_at=pack.requested_at, now=now):
                 return pack
         pack.fingerprint = fingerprint
         pack.status = PackStatus.QUEUED

@@ -6,9 +6,11 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from partnership.documents import retry_later
+
 from ..access import get_meeting_for_user
 from .packs import members_pack
-from .serving import pdf_or_progress, retry_later
+from .serving import pdf_or_progress
 
 
 def _wants_pdf(request) -> bool:

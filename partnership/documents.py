@@ -1,0 +1,44 @@
+"""What every document made in the background shares (the agenda pack, the quarterly report):
+its states, when a request for it is taken to be lost, sending the stored PDF, and the answer
+that says "being made, ask again shortly"."""
+
+import datetime
+
+from django.db import models
+from django.http import FileResponse
+
+# Asked for again when a program should look back for a document still being made.
+RETRY_AFTER_SECONDS = 5
+# A document queued or being made for longer than this is taken to be lost (a worker died) and asked for again.
+STUCK_AFTER = datetime.timedelta(minutes=15)
+
+
+class DocumentStatus(models.TextChoices):
+    QUEUED = "queued", "Waiting to be made"
+    BUILDING = "building", "Being made"
+    READY = "ready", "Ready"
+    FAILED = "failed", "Could not be made"
+
+
+def is_still_being_made(*, status: str, requested_at: datetime.datetime | None, now: datetime.datetime) -> bool:
+    """Queued or being made, and asked for recently enough that a worker is still on it."""
+    waiting = status in (DocumentStatus.QUEUED, DocumentStatus.BUILDING)
+    return waiting and requested_at is not None and requested_at > now - STUCK_AFTER
+
+
+def pdf_file_response(stored_file, *, filename: str, cache_control: str, as_attachment: bool = False) -> FileResponse:
+    """The stored PDF as a response. Raises FileNotFoundError when the file has gone missing,
+    so the caller can have it made again."""
+    response = FileResponse(
+        stored_file.open("rb"), content_type="application/pdf", filename=filename, as_attachment=as_attachment
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = cache_control
+    return response
+
+
+def retry_later(response):
+    """Mark a 'being made' answer: ask again shortly, and do not keep this answer."""
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
