@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import editing, exporting, importing, owners, plans
+from .views import dates_check, editing, exporting, importing, owners, plans
 
 app_name = "actionplans"
 PLAN = "<slug:slug>/plans/<int:pk>/"
@@ -17,6 +17,7 @@ urlpatterns = [
     path(PLAN + "actions/new/", editing.add_action, name="action-add"),
     path(PLAN + "actions/<int:action_pk>/", editing.change_action, name="action-edit"),
     path(PLAN + "actions/<int:action_pk>/date/", editing.set_due, name="action-due"),
+    path(PLAN + "dates/", dates_check.check_dates, name="dates-check"),
     path(PLAN + "actions/<int:action_pk>/remove/", plans.remove_action, name="action-remove"),
     path(PLAN + "actions/<int:action_pk>/milestones/new/", editing.add_milestone, name="milestone-add"),
     path(PLAN + "milestones/<int:milestone_pk>/", editing.change_milestone, name="milestone-edit"),

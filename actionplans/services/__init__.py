@@ -2,6 +2,7 @@
 importer all call these; none repeats a rule."""
 
 from .actions import add_action, remove_action, set_action_due, update_action
+from .dates_check import set_action_dues
 from .milestones import add_milestone, record_progress, update_milestone
 from .owners import link_owner
 from .plans import (
@@ -26,6 +27,7 @@ __all__ = [
     "remove_action",
     "reorder_sections",
     "set_action_due",
+    "set_action_dues",
     "update_action",
     "update_milestone",
     "update_plan",

@@ -82,6 +82,22 @@ def update_action(*, action: Action, today: datetime.date | None = None, **chang
     return action
 
 
+def check_due(due: datetime.date | None, is_ongoing: bool) -> None:
+    """The rule of settling when an action is due: a date within reason, or ongoing, one of the two."""
+    if due is None and not is_ongoing:
+        raise RuleBroken("Give the date the action is due by, or say it is ongoing.", field="due")
+    if due is not None and is_ongoing:
+        raise RuleBroken("An action is either ongoing or due by a date, not both.", field="due")
+    check_date(due, field="due")
+
+
+def settle_due(action: Action, due: datetime.date | None, is_ongoing: bool) -> None:
+    """Settled by the secretariat, so the importer's flag clears."""
+    action.due = due
+    action.is_ongoing = is_ongoing
+    action.due_needs_checking = False
+
+
 @rule_service
 def set_action_due(
     *, action: Action, due: datetime.date | None = None, is_ongoing: bool = False, due_text: str | None = None
@@ -89,15 +105,9 @@ def set_action_due(
     """The secretariat settles when an action is due: a date, or ongoing. A row the importer
     flagged because it could not read the words is settled by this, so the flag clears. The
     words as written stay unless new ones are given."""
-    if due is None and not is_ongoing:
-        raise RuleBroken("Give the date the action is due by, or say it is ongoing.", field="due")
-    if due is not None and is_ongoing:
-        raise RuleBroken("An action is either ongoing or due by a date, not both.", field="due")
-    check_date(due, field="due")
+    check_due(due, is_ongoing)
     action = Action.objects.select_for_update(of=("self",)).get(pk=action.pk)
-    action.due = due
-    action.is_ongoing = is_ongoing
-    action.due_needs_checking = False
+    settle_due(action, due, is_ongoing)
     if due_text is not None:
         action.due_text = due_text.strip()
     action.save()
