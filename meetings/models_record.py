@@ -153,8 +153,11 @@ class Decision(models.Model):
     abstentions = models.PositiveSmallIntegerField(default=0)
     voters = models.ManyToManyField(Member, blank=True, related_name="votes_cast")
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
+    # The plan's actions the decision gave rise to; they carry to the next meetings' matters
+    # arising until done (meetings/selectors_actions_arising.py).
+    actions = models.ManyToManyField("actionplans.Action", blank=True, related_name="arising_from_decisions")
 
-    history = HistoricalRecords(m2m_fields=[voters])
+    history = HistoricalRecords(m2m_fields=[voters, actions])
 
     class Meta:
         ordering = ["number"]

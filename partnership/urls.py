@@ -16,6 +16,7 @@ urlpatterns = [
     path("partnerships/", include("meetings.urls_record")),
     path("partnerships/", include("meetings.urls_minutes")),
     path("partnerships/", include("meetings.urls_decisions")),
+    path("partnerships/", include("meetings.urls_actions_arising")),
     path("partnerships/", include("meetings.urls_writing")),
     path("partnerships/", include("actionplans.urls")),
     path("partnerships/", include("actionplans.urls_reports")),

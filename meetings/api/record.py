@@ -8,14 +8,17 @@ the whole register without first looking up which rows exist."""
 
 from dataclasses import dataclass
 
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.response import Response
 
-from partnership.api.base import QueryFilter, VisibleRelatedField
+from actionplans.access import REFUSALS as PLAN_REFUSALS
+from actionplans.models import Action
+from partnership.api.base import QueryFilter, VisibleRelatedField, visible_partnerships
 from partnership.api.serializers import RegisterSerializer
 from partnership.api.views import BY_PARTNERSHIP
 from partnership.models import Member
@@ -36,6 +39,7 @@ from ..models import (
 from .views import MeetingsViewSet
 
 RECORD_MEETING = "meetings.record_meeting"
+KEEP_ACTIONS = "actionplans.manage_plans"  # actions arising are plan records, kept by the secretariat
 RECORD_DECLARATIONS = "meetings.record_declarations"
 DECLARE_OWN_INTEREST = "meetings.declare_own_interest"
 ONLY_MEMBERS = "A member of the partnership, by its id in members/."
@@ -257,6 +261,11 @@ class DecisionSerializer(RegisterSerializer):
         "prejudicial interest in the item is never one (ToR 7).",
     )
     taken_in_writing = serializers.BooleanField(read_only=True)
+    actions = serializers.PrimaryKeyRelatedField(
+        many=True,
+        read_only=True,
+        help_text="The actions in actions/ the decision gave rise to; linked with POST decisions/{id}/actions/.",
+    )
 
     class Meta:
         model = Decision
@@ -275,6 +284,7 @@ class DecisionSerializer(RegisterSerializer):
             "abstentions",
             "voters",
             "outcome",
+            "actions",
         ]
         read_only_fields = ["number", "partnership", "written_proposal", "decided_on", "outcome"]
         validators = []
@@ -313,6 +323,14 @@ class DecisionUpdateSerializer(DecisionSerializer):
     agenda_item = serializers.PrimaryKeyRelatedField(read_only=True, allow_null=True)
 
 
+class ActionLinkSerializer(serializers.Serializer):
+    action = VisibleRelatedField(
+        queryset=Action.objects.select_related("plan"),
+        partnership_path="plan__partnership",
+        help_text="An action on one of the decision's partnership's plans, by its id in actions/.",
+    )
+
+
 class DecisionViewSet(RecordViewSet):
     """The partnership's numbered decision log: decisions at meetings, by consensus or by a vote
     decided by simple majority of the votes cast (ToR 5.6), and decisions taken in writing.
@@ -320,7 +338,7 @@ class DecisionViewSet(RecordViewSet):
 
     queryset = Decision.objects.select_related(
         "partnership", "agenda_item__meeting__partnership", "agenda_item__meeting__presiding_member__person"
-    ).prefetch_related("voters")
+    ).prefetch_related("voters", "actions")
     serializer_class = DecisionSerializer
     update_serializer_class = DecisionUpdateSerializer
     view_permission = "meetings.view_decision_log"
@@ -346,6 +364,8 @@ class DecisionViewSet(RecordViewSet):
         return obj.partnership
 
     def change_permission(self, obj):
+        if self.action in ("link_action", "unlink_action"):
+            return KEEP_ACTIONS, obj.partnership, PLAN_REFUSALS[KEEP_ACTIONS]
         if obj.agenda_item is None:
             # Taken in writing: the secretariat is told by the service why it cannot be corrected here.
             return self.manage_permission, obj.partnership, self.manage_refusal
@@ -354,3 +374,38 @@ class DecisionViewSet(RecordViewSet):
     def perform_create(self, serializer):
         self.require(RECORD_MEETING, serializer.validated_data["agenda_item"].meeting)
         serializer.save()
+
+    def _answer(self, decision: Decision, status_code: int = status.HTTP_200_OK) -> Response:
+        fresh = self.get_queryset().get(pk=decision.pk)
+        return Response(self.get_serializer(fresh).data, status=status_code)
+
+    @extend_schema(
+        request=ActionLinkSerializer,
+        responses={201: DecisionSerializer},
+        description="Record that an action on one of the partnership's plans arose from the decision (the "
+        "secretariat only). Refused when the decision was lost or the action is already linked. Open to "
+        "changes after the minutes are approved: the actions are plan records, not the minutes.",
+    )
+    @action(detail=True, methods=["post"], url_path="actions")
+    def link_action(self, request, pk=None):
+        decision = self.get_object()
+        body = ActionLinkSerializer(data=request.data, context=self.get_serializer_context())
+        body.is_valid(raise_exception=True)
+        services.link_action(decision=decision, action=body.validated_data["action"], by=request.user)
+        return self._answer(decision, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=None,
+        responses={
+            200: DecisionSerializer,
+            404: OpenApiResponse(description="No such decision or action that the caller may read."),
+        },
+        description="The action is no longer listed as arising from the decision (the secretariat only); it "
+        "stays on its plan.",
+    )
+    @action(detail=True, methods=["delete"], url_path=r"actions/(?P<action_id>[0-9]+)")
+    def unlink_action(self, request, pk=None, action_id=None):
+        decision = self.get_object()
+        linked = get_object_or_404(Action, pk=action_id, plan__partnership__in=visible_partnerships(request.user))
+        services.unlink_action(decision=decision, action=linked, by=request.user)
+        return self._answer(decision)

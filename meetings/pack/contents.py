@@ -2,14 +2,19 @@
 
 The public pack is read the way the public pages are (meetings/public.py): the columns of a
 confidential item other than its place and reason are never selected, and the papers of a
-confidential item are never read, so they cannot reach the public pack by mistake."""
+confidential item are never read, so they cannot reach the public pack by mistake.
+
+Under matters arising the members' pack lists the actions still open from earlier decisions
+(meetings/selectors_actions_arising.py), as the meeting page does. The public pack leaves them
+out: the plans' actions and their owners are the members' record, not published ones."""
 
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
 
-from ..models import AgendaItem, ExemptionReason, Meeting, Paper, PaperFile, Purpose
+from ..models import AgendaItem, ExemptionReason, Meeting, Paper, PaperFile, Purpose, StandingItem
 from ..models_pack import PackVariant
+from ..selectors_actions_arising import MatterArising, matters_arising
 from ..uploads import PDF
 
 # What the public pack reads of a meeting: nothing but what its cover shows.
@@ -24,7 +29,7 @@ PUBLIC_MEETING_FIELDS = (
     "online_link",
 )
 # Part of every fingerprint: a new layout of the pack makes every stored pack stale.
-LAYOUT_VERSION = "2"  # 2: the public pack no longer carries the members' join link
+LAYOUT_VERSION = "3"  # 2: the public pack no longer carries the members' join link; 3: matters arising
 PAPER_COLUMNS = (
     "pk",
     "agenda_item_id",
@@ -86,6 +91,38 @@ class PackPaper:
 
 
 @dataclass(frozen=True)
+class PackActionArising:
+    """An action still open from an earlier decision, as matters arising lists it."""
+
+    decision: int
+    decided_on: str
+    from_confidential_item: bool
+    reference: str
+    title: str
+    plan: str
+    owner: str
+    due: str
+    status: str
+
+    @classmethod
+    def of(cls, arising: MatterArising) -> "PackActionArising":
+        action = arising.action
+        member = action.owner_member
+        due = f"{action.due:%-d %B %Y}" if action.due else "Ongoing" if action.is_ongoing else "No date"
+        return cls(
+            decision=arising.decision.number,
+            decided_on=f"{arising.decision.decided_on:%-d %B %Y}",
+            from_confidential_item=arising.from_confidential_item,
+            reference=action.reference,
+            title=action.title,
+            plan=action.plan.title,
+            owner=action.owner or (member.person.name if member is not None else "Not given"),
+            due=due,
+            status=arising.standing.status_label,
+        )
+
+
+@dataclass(frozen=True)
 class PackItem:
     number: int
     title: str | None  # None for a confidential item in the public pack
@@ -98,6 +135,7 @@ class PackItem:
     late_reason: str = ""
     chair_accepted: bool = False
     papers: tuple[PackPaper, ...] = ()
+    actions_arising: tuple[PackActionArising, ...] = ()  # under matters arising, members' pack only
 
 
 @dataclass(frozen=True)
@@ -123,7 +161,8 @@ class PackContents:
         return self.variant == PackVariant.PUBLIC
 
     def fingerprint(self) -> str:
-        """Changes whenever anything the pack shows changes: an item, a paper, a file."""
+        """Changes whenever anything the pack shows changes: an item, a paper, a file, an
+        action under matters arising or where it stands."""
         text = json.dumps([LAYOUT_VERSION, asdict(self)], sort_keys=True, default=str)
         return hashlib.sha256(text.encode()).hexdigest()
 
@@ -162,13 +201,21 @@ def _meeting_contents(meeting: Meeting, variant: str, items) -> PackContents:
     )
 
 
-def _open_item(values: dict, papers: dict) -> PackItem:
+def _open_item(values: dict, papers: dict, actions_arising: tuple[PackActionArising, ...] = ()) -> PackItem:
     pk = values.pop("pk")
     return PackItem(
         number=values.pop("position"),
         **{**values, "purpose": PURPOSES.get(values["purpose"], values["purpose"])},
         papers=tuple(papers.get(pk, ())),
+        actions_arising=actions_arising,
     )
+
+
+def _actions_arising(meeting: Meeting, standing: list[str]) -> tuple[PackActionArising, ...]:
+    """The open actions from earlier decisions, read only when the agenda takes matters arising."""
+    if StandingItem.MATTERS_ARISING not in standing:
+        return ()
+    return tuple(PackActionArising.of(arising) for arising in matters_arising(meeting))
 
 
 def members_contents(meeting_id: int) -> PackContents:
@@ -180,14 +227,17 @@ def members_contents(meeting_id: int) -> PackContents:
         .order_by("uploaded_at", "pk")
         .values_list(*FILE_COLUMNS),
     )
+    columns = (*ITEM_COLUMNS, "is_confidential", "confidential_reason", "standing")
+    rows = [
+        dict(zip(columns, row, strict=True)) for row in AgendaItem.objects.filter(meeting=meeting).values_list(*columns)
+    ]
+    arising = _actions_arising(meeting, [values["standing"] for values in rows])
     items = []
-    for row in AgendaItem.objects.filter(meeting=meeting).values_list(
-        *ITEM_COLUMNS, "is_confidential", "confidential_reason"
-    ):
-        values = dict(zip((*ITEM_COLUMNS, "is_confidential", "confidential_reason"), row, strict=True))
+    for values in rows:
         confidential, reason = values.pop("is_confidential"), values.pop("confidential_reason")
         values["exemption"] = REASONS.get(reason, "Exempt") if confidential else ""
-        items.append(_open_item(values, papers))
+        standing = values.pop("standing")
+        items.append(_open_item(values, papers, arising if standing == StandingItem.MATTERS_ARISING else ()))
     return _meeting_contents(meeting, PackVariant.MEMBERS, items)
 
 

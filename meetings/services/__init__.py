@@ -1,6 +1,7 @@
 """What the secretariat and the chair do with meetings and agendas, with the rules of the
 terms of reference (ToR 5.7). Every page, API endpoint and task calls these."""
 
+from .actions_arising import add_action_arising, link_action, unlink_action
 from .agenda import (
     accept_late_item,
     add_agenda_item,
@@ -38,6 +39,9 @@ from .work_programme import add_work_item, offered_for, plan_for_meeting, plan_y
 from .writing import close_written_proposal, open_written_proposal, respond_in_writing, withdraw_written_proposal
 
 __all__ = [
+    "add_action_arising",
+    "link_action",
+    "unlink_action",
     "add_other_attendee",
     "agree_participation",
     "approve_minutes",

@@ -13,7 +13,8 @@ from partnership.views.buttons import run_button
 
 from .. import selectors, services
 from ..access import get_meeting_for, get_meeting_for_user
-from ..models import OPEN_STATUSES, Meeting, MeetingStatus, SubmissionStatus
+from ..models import OPEN_STATUSES, Meeting, MeetingStatus, StandingItem, SubmissionStatus
+from ..selectors_actions_arising import matters_arising
 
 
 def meeting_page(request, meeting: Meeting, *, error: str | None = None):
@@ -22,10 +23,12 @@ def meeting_page(request, meeting: Meeting, *, error: str | None = None):
     user = request.user
     is_open = meeting.is_open
     agreed = meeting.agenda_agreed_at is not None
+    agenda = selectors.agenda_of(meeting)
     context = {
         "partnership": meeting.partnership,
         "meeting": meeting,
-        "agenda": selectors.agenda_of(meeting),
+        "agenda": agenda,
+        "matters_arising": matters_arising_on(meeting, agenda),
         "warnings": calendar.deadline_warnings(meeting.partnership, meeting.date),
         "error": error,
         "can_change_meeting": user.has_perm("meetings.manage_meetings", meeting.partnership),
@@ -49,6 +52,13 @@ def meeting_page(request, meeting: Meeting, *, error: str | None = None):
         )
         context["offered"] = list(services.offered_for(meeting)) if meeting.status == MeetingStatus.PLANNED else []
     return render(request, "meetings/meeting.html", context, status=400 if error else 200)
+
+
+def matters_arising_on(meeting: Meeting, agenda) -> dict | None:
+    """The matters arising item, if the agenda has one, with the actions still open from
+    earlier decisions it takes."""
+    item = next((item for item in agenda if item.standing == StandingItem.MATTERS_ARISING), None)
+    return None if item is None else {"item": item, "open": matters_arising(meeting)}
 
 
 def act(request, meeting: Meeting, action: Callable, done: str | Callable):

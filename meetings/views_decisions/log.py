@@ -11,6 +11,7 @@ from partnership.safe_csv import SafeWriter
 
 from ..access import get_partnership_for
 from ..models import Decision
+from ..selectors_actions_arising import with_actions_arising
 from ..selectors_decisions import decision_log, years_with_decisions
 from .filters import DecisionLogFilterForm
 
@@ -35,24 +36,37 @@ def _filtered(request, slug):
     """The partnership (404 outside it, 403 without the right), the search form, and its rows:
     the page and the CSV read the same."""
     partnership = get_partnership_for(request, slug, "meetings.view_decision_log")
+    return (partnership, *_search(request, partnership))
+
+
+def _search(request, partnership):
     form = DecisionLogFilterForm(request.GET, years=years_with_decisions(partnership))
-    return partnership, form, decision_log(partnership, form.wanted())
+    return form, decision_log(partnership, form.wanted())
 
 
-@login_required
-@require_GET
-def decision_log_page(request, slug):
-    partnership, form, decisions = _filtered(request, slug)
+def decision_log_page_for(request, partnership, *, error: str | None = None):
+    """The page, and the same page with a refusal at the top (status 400) when a button on it
+    (unlinking an action arising) broke a rule."""
+    form, decisions = _search(request, partnership)
     paginator = Paginator(decisions, PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
+    page.object_list = with_actions_arising(page.object_list)
     context = {
         "partnership": partnership,
         "form": form,
         "page": page,
         "page_range": list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)),
         "searched": any(form.cleaned_data.get(name) for name in form.fields),
+        "can_keep_actions": request.user.has_perm("actionplans.manage_plans", partnership),
+        "error": error,
     }
-    return render(request, "meetings/decisions/log.html", context, status=400 if form.errors else 200)
+    return render(request, "meetings/decisions/log.html", context, status=400 if form.errors or error else 200)
+
+
+@login_required
+@require_GET
+def decision_log_page(request, slug):
+    return decision_log_page_for(request, get_partnership_for(request, slug, "meetings.view_decision_log"))
 
 
 def _where(decision: Decision) -> list[str]:

@@ -12,23 +12,34 @@ from .. import selectors_record, services
 from ..access import get_decision_for, get_item_for, get_meeting_for_user
 from ..forms_record import DecisionForm
 from ..models import AgendaItem, Decision
+from ..selectors_actions_arising import with_actions_arising
 from ..views.common import meeting_form_page
 from .common import record_url, render_record_page
 
 PERM = "meetings.record_meeting"
+KEEP_ACTIONS = "actionplans.manage_plans"  # actions arising are plan records (views_record/actions_arising.py)
+
+
+def decisions_page(request, meeting, *, error: str | None = None):
+    """The page, and the same page with a refusal at the top (status 400) when a button on it
+    broke a rule."""
+    meeting = selectors_record.with_attendance(meeting)
+    items = selectors_record.recorded_items(meeting)
+    with_actions_arising(decision for recorded in items for decision in recorded.decisions)
+    context = {
+        "title": "Decisions",
+        "items": items,
+        "quorum": services.meeting_quorum(meeting),
+        "can_record": request.user.has_perm(PERM, meeting),
+        "can_keep_actions": request.user.has_perm(KEEP_ACTIONS, meeting.partnership),
+    }
+    return render_record_page(request, "decisions.html", meeting, context, error=error)
 
 
 @login_required
 @require_GET
 def decisions(request, slug, pk):
-    meeting = selectors_record.with_attendance(get_meeting_for_user(request, slug, pk))
-    context = {
-        "title": "Decisions",
-        "items": selectors_record.recorded_items(meeting),
-        "quorum": services.meeting_quorum(meeting),
-        "can_record": request.user.has_perm(PERM, meeting),
-    }
-    return render_record_page(request, "decisions.html", meeting, context)
+    return decisions_page(request, get_meeting_for_user(request, slug, pk))
 
 
 def _with_record(item: AgendaItem) -> AgendaItem:

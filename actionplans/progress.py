@@ -1,0 +1,27 @@
+"""Whether an action is done, in one place: done when it has milestones and every one of them
+is done; otherwise it is open (nothing yet shows it was done). The same reading as rag.is_late,
+which counts an action late only while it is open.
+
+`is_done` reads milestones already loaded; `open_actions` asks the database the same question,
+so a list of open actions is one query however many there are."""
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from .models import Action, Milestone, MilestoneStatus
+
+
+def is_done(action: Action) -> bool:
+    """Expects the action's milestones loaded (prefetched); each is read once."""
+    milestones = action.milestones.all()
+    return bool(milestones) and all(milestone.status == MilestoneStatus.DONE for milestone in milestones)
+
+
+def open_filter(action_field: str = "pk") -> Q:
+    """The rows whose action is open; `action_field` names the action in the rows filtered:
+    "pk" for actions themselves, "action" for rows that point at one."""
+    milestones = Milestone.objects.filter(action=OuterRef(action_field))
+    return ~Exists(milestones) | Exists(milestones.exclude(status=MilestoneStatus.DONE))
+
+
+def open_actions(actions: QuerySet[Action] | None = None) -> QuerySet[Action]:
+    return (Action.objects.all() if actions is None else actions).filter(open_filter())

@@ -1,0 +1,112 @@
+"""Actions arising from decisions, as the pages and the agenda pack read them, each list a fixed
+number of queries however many decisions and actions there are:
+
+- the actions each decision gave rise to (the record's decisions page, the decision log);
+- matters arising: every action still open that arose from a decision the partnership took
+  before a meeting's day, carried from meeting to meeting until it is done.
+
+Open and done are actionplans/progress.py's; late is actionplans/rag.py's."""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, prefetch_related_objects
+from django.utils import timezone
+
+from actionplans.models import Action, Milestone, MilestoneStatus
+from actionplans.progress import is_done, open_filter
+from actionplans.rag import is_late
+
+from .models import Decision, Meeting
+
+STATUS_LABELS = dict(MilestoneStatus.choices)
+NO_MILESTONES = "No milestones yet"
+
+
+@dataclass(frozen=True)
+class ActionStanding:
+    """An action and where it stands on a day: done, or open with the status of its next
+    milestone not done, overdue when a milestone or the action itself is past its date."""
+
+    action: Action
+    done: bool
+    overdue: bool
+    status: str  # a MilestoneStatus value, or "" for an open action with no milestones
+
+    @property
+    def status_label(self) -> str:
+        if self.overdue:
+            return STATUS_LABELS[MilestoneStatus.OVERDUE]
+        return STATUS_LABELS.get(self.status, NO_MILESTONES)
+
+    @property
+    def tag_colour(self) -> str:
+        if self.done:
+            return "green"
+        if self.overdue:
+            return "red"
+        return {MilestoneStatus.AT_RISK: "orange", MilestoneStatus.ON_TRACK: "blue"}.get(self.status, "grey")
+
+
+def standing_of(action: Action, day: datetime.date) -> ActionStanding:
+    """Expects the action's milestones loaded in their order (due date, then as added)."""
+    if is_done(action):
+        return ActionStanding(action=action, done=True, overdue=False, status=MilestoneStatus.DONE)
+    statuses = [milestone.status_on(day) for milestone in action.milestones.all()]
+    current = next((status for status in statuses if status != MilestoneStatus.DONE), "")
+    overdue = MilestoneStatus.OVERDUE in statuses or is_late(action, day)
+    return ActionStanding(action=action, done=False, overdue=overdue, status=current)
+
+
+def _actions():
+    """Actions with what a line about one shows: its plan, its owner, its milestones in order."""
+    return Action.objects.select_related("plan", "owner_member__person").prefetch_related(
+        Prefetch("milestones", queryset=Milestone.objects.order_by("due", "pk"))
+    )
+
+
+def with_actions_arising(decisions: Iterable[Decision], day: datetime.date | None = None) -> list[Decision]:
+    """The decisions, each given `arising`: where each action it gave rise to stands on `day`.
+    Two queries for any number of decisions."""
+    day = day or timezone.localdate()
+    decisions = list(decisions)
+    ordered = _actions().order_by("plan__title", "position", "pk")
+    prefetch_related_objects(decisions, Prefetch("actions", queryset=ordered))
+    for decision in decisions:
+        decision.arising = [standing_of(action, day) for action in decision.actions.all()]
+    return decisions
+
+
+@dataclass(frozen=True)
+class MatterArising:
+    """An open action under matters arising, with the decision it arose from."""
+
+    decision: Decision
+    standing: ActionStanding
+
+    @property
+    def action(self) -> Action:
+        return self.standing.action
+
+    @property
+    def from_confidential_item(self) -> bool:
+        item = self.decision.agenda_item
+        return item is not None and item.is_confidential
+
+
+def matters_arising(meeting: Meeting, day: datetime.date | None = None) -> list[MatterArising]:
+    """Every open action that arose from a decision the partnership took before the meeting's
+    day, oldest decision first: not only the last meeting's, as they carry until done. Where
+    each stands is read on `day` (today), not on the meeting's day. Two queries."""
+    day = day or timezone.localdate()
+    links = (
+        Decision.actions.through.objects.filter(
+            decision__partnership_id=meeting.partnership_id, decision__decided_on__lt=meeting.date
+        )
+        .filter(open_filter("action"))
+        .select_related("decision__agenda_item", "action__plan", "action__owner_member__person")
+        .prefetch_related(Prefetch("action__milestones", queryset=Milestone.objects.order_by("due", "pk")))
+        .order_by("decision__number", "action__plan__title", "action__position", "action__pk")
+    )
+    return [MatterArising(decision=link.decision, standing=standing_of(link.action, day)) for link in links]
