@@ -13,7 +13,7 @@ from partnership import services
 from partnership.models import Partnership, SecretariatMembership, User
 
 from ..models import ConductDocument, ConductDocumentKind
-from . import plans, record
+from . import arising, plans, record
 
 TEXTS = Path(__file__).resolve().parent
 
@@ -209,6 +209,7 @@ def load(today: datetime.date) -> bool:
     _meetings(warwickshire, today, chair=chair, secretariat=secretariat)
     record.load(warwickshire, today, members=county, chair=chair, secretariat=secretariat)
     plans.load(warwickshire, today, members=county, secretariat=secretariat)
+    arising.load(warwickshire, today, members=county, secretariat=secretariat)
     return True
 
 

@@ -12,8 +12,10 @@ from django.utils import timezone
 from actionplans.importing import preview_import
 from actionplans.models import Action, ActionPlan, Milestone, MilestoneStatus, ProgressUpdate, Section
 from actionplans.selectors import actions_owned_by
-from governance.demo import plans
+from governance.demo import arising, plans
 from governance.demo.record import at
+from meetings.models import Decision, Meeting
+from meetings.selectors_actions_arising import matters_arising
 from partnership.models import User
 
 TWO_QUARTERS = datetime.timedelta(days=183)
@@ -149,6 +151,17 @@ def test_history_replays_statuses_moving_over_the_two_quarters(demo):
     representatives = Milestone.objects.get(title__startswith="Named representatives confirmed")
     story = [row.status for row in representatives.history.order_by("history_date", "history_id")]
     assert story == ["not_started", "on_track", "at_risk", "done"]
+
+
+def test_an_action_arising_from_the_first_meetings_decision_waits_under_matters_arising(demo):
+    first, *later = Meeting.objects.filter(partnership__slug="warwickshire-scp").order_by("date")
+    decision = Decision.objects.get(agenda_item__meeting=first, number=1)
+    (action,) = decision.actions.all()
+    assert action.title == arising.DISTRICT_FIGURES
+    assert action.owner_member.person.name == "Ch Supt Mark Dunn"
+    assert matters_arising(first) == []
+    for meeting in later:
+        assert [m.standing.action for m in matters_arising(meeting)] == [action]
 
 
 def test_loading_twice_keeps_one_copy_of_each_plan(demo):
