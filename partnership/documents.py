@@ -3,8 +3,10 @@ its states, when a request for it is taken to be lost, sending the stored PDF, a
 that says "being made, ask again shortly"."""
 
 import datetime
+from collections.abc import Callable
 
-from django.db import models
+from django.core.files.base import ContentFile
+from django.db import models, transaction
 from django.http import FileResponse
 
 # Asked for again when a program should look back for a document still being made.
@@ -42,3 +44,42 @@ def retry_later(response):
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     response["Cache-Control"] = "no-store"
     return response
+
+
+def make_and_keep(
+    row,
+    *,
+    fingerprint: str,
+    make: Callable[[Callable[[int], None]], bytes],
+    filename: str,
+    now: datetime.datetime,
+):
+    """Make a document and keep it on its row (a model with status, progress, fingerprint,
+    file and built_at): `make(progress)` returns the PDF's bytes, telling progress (per cent)
+    as it goes; the file is saved where the row's file field puts `filename`, the row marked
+    ready, and the file it replaces deleted once that is committed. A failure marks the row
+    failed and is raised. Progress is written outside any transaction, so the page asking can
+    see it move; a newer request (another fingerprint) is not overwritten by this one's."""
+    model = type(row)
+    this_build = model.objects.filter(pk=row.pk, fingerprint=fingerprint)
+    model.objects.filter(pk=row.pk).update(status=DocumentStatus.BUILDING, progress=5, fingerprint=fingerprint)
+    try:
+        pdf = make(lambda percent: this_build.update(progress=percent))
+    except Exception:
+        this_build.update(status=DocumentStatus.FAILED)
+        raise
+    field = model._meta.get_field("file")
+    storage = field.storage
+    name = storage.save(field.generate_filename(row, filename), ContentFile(pdf))
+    with transaction.atomic():
+        row = model.objects.select_for_update().get(pk=row.pk)
+        old = row.file.name
+        row.file.name = name
+        row.fingerprint = fingerprint
+        row.status = DocumentStatus.READY
+        row.progress = 100
+        row.built_at = now
+        row.save()
+        if old and old != name:
+            transaction.on_commit(lambda: storage.delete(old))
+    return row

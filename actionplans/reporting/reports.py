@@ -10,24 +10,19 @@ import datetime
 import hashlib
 import json
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 
-from partnership.documents import DocumentStatus, is_still_being_made
+from partnership.documents import DocumentStatus, is_still_being_made, make_and_keep
 from partnership.models import Partnership
 
 from ..models import Action, ActionPlan, Milestone, ProgressUpdate, Section
-from ..models_reports import QuarterlyReport, quarterly_report_path
+from ..models_reports import QuarterlyReport
 from ..tasks import build_quarterly_report
 from .content import build_content, period_end
 from .quarters import Quarter, check_reportable, parse_quarter
 from .render import render_report
-
-
-def _storage():
-    return QuarterlyReport._meta.get_field("file").storage
 
 
 def report_fingerprint(partnership: Partnership, quarter: Quarter, today: datetime.date) -> str:
@@ -91,29 +86,12 @@ def build_report(*, partnership_id: int, quarter: str, now: datetime.datetime | 
     report, _ = QuarterlyReport.objects.get_or_create(partnership=partnership, quarter=str(the_quarter))
     if report.is_ready and report.fingerprint == fingerprint:
         return report
-    # Progress is written outside any transaction, so the page asking can see it move.
-    this_build = QuarterlyReport.objects.filter(pk=report.pk, fingerprint=fingerprint)
-    QuarterlyReport.objects.filter(pk=report.pk).update(
-        status=DocumentStatus.BUILDING, progress=5, fingerprint=fingerprint
-    )
-    try:
+
+    def make(progress):
         content = build_content(partnership=partnership, quarter=the_quarter, today=today)
-        this_build.update(progress=20)
-        pdf = render_report(content, progress=lambda percent: this_build.update(progress=percent))
-    except Exception:
-        this_build.update(status=DocumentStatus.FAILED)
-        raise
-    storage = _storage()
-    name = storage.save(quarterly_report_path(report, f"{the_quarter}-{fingerprint[:16]}.pdf"), ContentFile(pdf))
-    with transaction.atomic():
-        report = QuarterlyReport.objects.select_for_update().get(pk=report.pk)
-        old = report.file.name
-        report.file.name = name
-        report.fingerprint = fingerprint
-        report.status = DocumentStatus.READY
-        report.progress = 100
-        report.built_at = now
-        report.save()
-        if old and old != name:
-            transaction.on_commit(lambda: storage.delete(old))
-    return report
+        progress(20)
+        return render_report(content, progress=progress)
+
+    return make_and_keep(
+        report, fingerprint=fingerprint, make=make, filename=f"{the_quarter}-{fingerprint[:16]}.pdf", now=now
+    )

@@ -6,21 +6,16 @@ stored pack stale and queues a new one. Making it is the Celery task's work (mee
 
 import datetime
 
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from partnership.documents import is_still_being_made
+from partnership.documents import is_still_being_made, make_and_keep
 
 from ..models import Meeting, PaperFile
-from ..models_pack import AgendaPack, PackStatus, PackVariant, agenda_pack_path
+from ..models_pack import AgendaPack, PackStatus, PackVariant
 from ..tasks import build_agenda_pack
 from .contents import contents_for
 from .render import render_pack
-
-
-def _pack_storage():
-    return AgendaPack._meta.get_field("file").storage
 
 
 def _paper_storage():
@@ -75,30 +70,13 @@ def build_pack(*, meeting_id: int, variant: str, now: datetime.datetime | None =
     pack, _ = AgendaPack.objects.get_or_create(meeting_id=meeting_id, variant=variant)
     if pack.is_ready and pack.fingerprint == fingerprint:
         return pack
-    # Progress is written outside any transaction, so the page asking can see it move.
-    this_build = AgendaPack.objects.filter(pk=pack.pk, fingerprint=fingerprint)
-    AgendaPack.objects.filter(pk=pack.pk).update(status=PackStatus.BUILDING, progress=5, fingerprint=fingerprint)
     paper_storage = _paper_storage()
-    try:
-        pdf = render_pack(
-            contents,
-            open_file=lambda name: paper_storage.open(name, "rb"),
-            progress=lambda percent: this_build.update(progress=percent),
-        )
-    except Exception:
-        this_build.update(status=PackStatus.FAILED)
-        raise
-    storage = _pack_storage()
-    name = storage.save(agenda_pack_path(pack, f"{variant}-{fingerprint[:16]}.pdf"), ContentFile(pdf))
-    with transaction.atomic():
-        pack = AgendaPack.objects.select_for_update().get(pk=pack.pk)
-        old = pack.file.name
-        pack.file.name = name
-        pack.fingerprint = fingerprint
-        pack.status = PackStatus.READY
-        pack.progress = 100
-        pack.built_at = now or timezone.now()
-        pack.save()
-        if old and old != name:
-            transaction.on_commit(lambda: storage.delete(old))
-    return pack
+    return make_and_keep(
+        pack,
+        fingerprint=fingerprint,
+        make=lambda progress: render_pack(
+            contents, open_file=lambda name: paper_storage.open(name, "rb"), progress=progress
+        ),
+        filename=f"{variant}-{fingerprint[:16]}.pdf",
+        now=now or timezone.now(),
+    )
