@@ -10,30 +10,14 @@ from django.urls import reverse
 from actionplans.models import Action
 from meetings import services
 from tests.helpers import signed_in
-from tests.meetings.test_actions_arising_support import (
+from tests.meetings.actions_arising.support import (
     PROTOCOL,
     action_on,
     arising_url,
     decide,
-    held_with_board,
     plan_of,
 )
 from tests.meetings.test_views_record_support import record_url
-
-
-@pytest.fixture
-def board(after_the_meeting, warwickshire):
-    return held_with_board(after_the_meeting, warwickshire)
-
-
-@pytest.fixture
-def decision(after_the_meeting, board):
-    return decide(after_the_meeting)
-
-
-@pytest.fixture
-def plan(warwickshire):
-    return plan_of(warwickshire)
 
 
 @pytest.fixture

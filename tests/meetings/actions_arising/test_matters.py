@@ -12,29 +12,13 @@ from meetings import services
 from meetings.pack.contents import members_contents, public_contents
 from meetings.selectors_actions_arising import matters_arising
 from tests.helpers import signed_in
-from tests.meetings.test_actions_arising_support import (
+from tests.meetings.actions_arising.support import (
     action_on,
     decide,
     held_with_board,
     next_meeting,
-    plan_of,
 )
 from tests.meetings.test_views_record_support import approve_minutes
-
-
-@pytest.fixture
-def board(after_the_meeting, warwickshire):
-    return held_with_board(after_the_meeting, warwickshire)
-
-
-@pytest.fixture
-def decision(after_the_meeting, board):
-    return decide(after_the_meeting)
-
-
-@pytest.fixture
-def plan(warwickshire):
-    return plan_of(warwickshire)
 
 
 @pytest.fixture

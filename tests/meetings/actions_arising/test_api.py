@@ -6,28 +6,13 @@ import pytest
 
 from meetings import services
 from tests.helpers import client_for
-from tests.meetings.test_actions_arising_support import action_on, decide, held_with_board, plan_of
+from tests.meetings.actions_arising.support import action_on, decide, plan_of
 
 LIST = "/api/v1/decisions/"
 
 
 def actions_url(decision) -> str:
     return f"{LIST}{decision.pk}/actions/"
-
-
-@pytest.fixture
-def board(after_the_meeting, warwickshire):
-    return held_with_board(after_the_meeting, warwickshire)
-
-
-@pytest.fixture
-def decision(after_the_meeting, board):
-    return decide(after_the_meeting)
-
-
-@pytest.fixture
-def plan(warwickshire):
-    return plan_of(warwickshire)
 
 
 def test_the_secretariat_links_and_unlinks_an_action(secretariat, decision, plan):

@@ -13,23 +13,8 @@ from meetings.models import Decision
 from partnership.errors import RuleBroken
 from tests.actionplans.factories import SectionFactory
 from tests.factories import MemberFactory, NominatingBodyFactory, PersonFactory
-from tests.meetings.test_actions_arising_support import PROTOCOL, action_on, decide, held_with_board, plan_of
+from tests.meetings.actions_arising.support import PROTOCOL, action_on, decide, plan_of
 from tests.meetings.test_views_record_support import approve_minutes
-
-
-@pytest.fixture
-def board(after_the_meeting, warwickshire):
-    return held_with_board(after_the_meeting, warwickshire)
-
-
-@pytest.fixture
-def decision(after_the_meeting, board):
-    return decide(after_the_meeting)
-
-
-@pytest.fixture
-def plan(warwickshire):
-    return plan_of(warwickshire)
 
 
 def refused(message: str, **kwargs):
