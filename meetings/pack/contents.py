@@ -29,7 +29,9 @@ PUBLIC_MEETING_FIELDS = (
     "online_link",
 )
 # Part of every fingerprint: a new layout of the pack makes every stored pack stale.
-LAYOUT_VERSION = "3"  # 2: the public pack no longer carries the members' join link; 3: matters arising
+# 2: the public pack no longer carries the members' join link; 3: matters arising; 4: each action
+# under matters arising once, with every decision it arose from.
+LAYOUT_VERSION = "4"
 PAPER_COLUMNS = (
     "pk",
     "agenda_item_id",
@@ -91,12 +93,20 @@ class PackPaper:
 
 
 @dataclass(frozen=True)
-class PackActionArising:
-    """An action still open from an earlier decision, as matters arising lists it."""
+class PackDecisionArising:
+    """A decision an action under matters arising arose from."""
 
-    decision: int
+    number: int
     decided_on: str
     from_confidential_item: bool
+
+
+@dataclass(frozen=True)
+class PackActionArising:
+    """An action still open from earlier decisions, as matters arising lists it: once, with
+    every decision it arose from, oldest first."""
+
+    decisions: tuple[PackDecisionArising, ...]
     reference: str
     title: str
     plan: str
@@ -110,9 +120,14 @@ class PackActionArising:
         member = action.owner_member
         due = f"{action.due:%-d %B %Y}" if action.due else "Ongoing" if action.is_ongoing else "No date"
         return cls(
-            decision=arising.decision.number,
-            decided_on=f"{arising.decision.decided_on:%-d %B %Y}",
-            from_confidential_item=arising.from_confidential_item,
+            decisions=tuple(
+                PackDecisionArising(
+                    number=origin.decision.number,
+                    decided_on=f"{origin.decision.decided_on:%-d %B %Y}",
+                    from_confidential_item=origin.from_confidential_item,
+                )
+                for origin in arising.origins
+            ),
             reference=action.reference,
             title=action.title,
             plan=action.plan.title,

@@ -315,13 +315,27 @@ def correct_decision(
     if agenda_item is None:
         raise RuleBroken("A decision taken in writing is the members' responses; it cannot be corrected here.")
     voters = _check_decision(agenda_item, text, method, voters, votes_for, votes_against, abstentions)
+    outcome = outcome_of(method, votes_for, votes_against)
+    if outcome == Outcome.LOST:
+        _check_no_actions_arising(decision)
     decision.text = text.strip()
     decision.method = method
     decision.votes_for, decision.votes_against, decision.abstentions = votes_for, votes_against, abstentions
-    decision.outcome = outcome_of(method, votes_for, votes_against)
+    decision.outcome = outcome
     decision.save()
     decision.voters.set(voters)
     return decision
+
+
+def _check_no_actions_arising(decision: Decision) -> None:
+    """A lost decision gives rise to no action (services/actions_arising.py). The decision's row
+    is locked first, as linking an action locks it, so a link made at the same moment is either
+    seen here or refused there."""
+    locked = Decision.objects.select_for_update(of=("self",)).get(pk=decision.pk)
+    if locked.actions.exists():
+        raise RuleBroken(
+            f"Decision {locked.number} has actions arising: unlink them before recording it as lost.", field="outcome"
+        )
 
 
 def _check_decision(agenda_item, text, method, voters, votes_for, votes_against, abstentions) -> list[Member]:

@@ -7,11 +7,12 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from actionplans.models import Action
 from partnership.safe_csv import SafeWriter
 
 from ..access import get_partnership_for
 from ..models import Decision
-from ..selectors_actions_arising import with_actions_arising
+from ..selectors_actions_arising import with_actions_arising, with_actions_listed
 from ..selectors_decisions import decision_log, years_with_decisions
 from .filters import DecisionLogFilterForm
 
@@ -29,7 +30,9 @@ CSV_HEADER = [
     "Abstentions",
     "Outcome",
     "Decision",
+    "Actions arising",
 ]
+ACTIONS_JOINED_BY = "; "
 
 
 def _filtered(request, slug):
@@ -83,7 +86,13 @@ def _where(decision: Decision) -> list[str]:
     ]
 
 
+def _named(action: Action) -> str:
+    """Its reference and its whole title (the model's str cuts a long title short)."""
+    return f"{action.reference} {action.title}".strip()
+
+
 def csv_row(decision: Decision) -> list:
+    """Expects the decision's actions loaded (selectors_actions_arising.with_actions_listed)."""
     return [
         decision.number,
         decision.decided_on.isoformat(),
@@ -94,6 +103,7 @@ def csv_row(decision: Decision) -> list:
         decision.abstentions,
         decision.get_outcome_display(),
         decision.text,
+        ACTIONS_JOINED_BY.join(_named(action) for action in decision.actions.all()),
     ]
 
 
@@ -107,6 +117,6 @@ def decision_log_csv(request, slug):
     response.write("\ufeff")  # the byte-order mark tells Excel the file is UTF-8
     writer = SafeWriter(response)
     writer.writerow(CSV_HEADER)
-    for decision in decisions:
+    for decision in with_actions_listed(decisions):
         writer.writerow(csv_row(decision))
     return response

@@ -1,5 +1,6 @@
 """The decision log as CSV: the same filtered rows as the page, every one, and safe to open in a
-spreadsheet (a cell that would start a formula is written with an apostrophe first)."""
+spreadsheet (a cell that would start a formula is written with an apostrophe first), with the
+actions each decision gave rise to."""
 
 import csv
 import datetime
@@ -8,7 +9,9 @@ import io
 import pytest
 from django.urls import reverse
 
+from meetings.models import Decision
 from partnership.safe_csv import safe_cell
+from tests.actionplans.factories import ActionFactory, ActionPlanFactory
 from tests.factories import AgendaItemFactory, MeetingFactory
 from tests.helpers import signed_in
 from tests.meetings.test_views_decision_log import decide, decide_in_writing, log_of
@@ -27,6 +30,7 @@ HEADER = [
     "Abstentions",
     "Outcome",
     "Decision",
+    "Actions arising",
 ]
 
 
@@ -69,6 +73,7 @@ def test_the_csv_has_a_header_and_a_row_per_decision_newest_first(client, member
             "0",
             "Carried",
             "The partnership agrees: Bid for the Safer Streets fund.",
+            "",
         ],
         [
             "2",
@@ -83,6 +88,7 @@ def test_the_csv_has_a_header_and_a_row_per_decision_newest_first(client, member
             "1",
             "Lost",
             "Fund two more cameras.",
+            "",
         ],
         [
             "1",
@@ -97,6 +103,7 @@ def test_the_csv_has_a_header_and_a_row_per_decision_newest_first(client, member
             "0",
             "Agreed",
             "The review's action plan is agreed.",
+            "",
         ],
     ]
 
@@ -142,11 +149,47 @@ def test_safe_cell(value, safe):
     assert safe_cell(value) == safe
 
 
+def test_each_decisions_actions_arising_are_listed_by_reference_and_whole_title(client, member, warwickshire, june):
+    item = AgendaItemFactory(meeting=june, position=5, title="Information sharing")
+    decide(item, 1, "Agree a protocol.").save()
+    decide(item, 2, "Note the report.").save()
+    decision = Decision.objects.get(number=1)
+    plan = ActionPlanFactory(partnership=warwickshire, title="Partnership action plan 2026")
+    long_title = "Draft the information-sharing protocol " + "and consult every partner on it " * 4
+    decision.actions.add(
+        ActionFactory(plan=plan, position=1, reference="(a)", title=long_title.strip()),
+        ActionFactory(plan=plan, position=2, reference="", title="Train the officers"),
+    )
+    signed_in(client, member)
+    newest, oldest = read(client.get(url(warwickshire)))[1:]
+    assert newest[0] == "2"
+    assert newest[12] == ""
+    assert oldest[0] == "1"
+    assert oldest[12] == f"(a) {long_title.strip()}; Train the officers"
+
+
+def test_an_action_title_that_would_start_a_formula_is_escaped(client, member, warwickshire, june):
+    item = AgendaItemFactory(meeting=june, position=5, title="Information sharing")
+    decide(item, 1, "Agree a protocol.").save()
+    plan = ActionPlanFactory(partnership=warwickshire)
+    Decision.objects.get(number=1).actions.add(ActionFactory(plan=plan, reference="", title="=1+1"))
+    signed_in(client, member)
+    assert read(client.get(url(warwickshire)))[1][12] == "'=1+1"
+
+
 def test_the_csv_costs_a_fixed_number_of_queries(client, member, warwickshire, django_assert_max_num_queries):
     log_of(warwickshire, 300)
     for n in range(5):
         decide_in_writing(warwickshire, 301 + n, f"Proposal {n}", D(2026, 10, 1))
+    plans = [ActionPlanFactory(partnership=warwickshire, title=f"Plan {n}") for n in range(2)]
+    for decision in Decision.objects.filter(partnership=warwickshire, number__lte=100):
+        decision.actions.add(
+            *(ActionFactory(plan=plan, reference="", title=f"Action of {decision.number}") for plan in plans)
+        )
     signed_in(client, member)
-    with django_assert_max_num_queries(7):
+    # 8: the 7 the download cost before it listed actions arising, and one for every row's actions.
+    with django_assert_max_num_queries(8):
         response = client.get(url(warwickshire))
-    assert len(read(response)) == 306
+    rows = read(response)
+    assert len(rows) == 306
+    assert sum(row[12] == f"Action of {row[0]}; Action of {row[0]}" for row in rows[1:]) == 100

@@ -76,3 +76,14 @@ def test_only_the_secretariat_links_and_unlinks(request, secretariat, decision, 
 
 def test_without_credentials_the_answer_is_401(decision, plan):
     assert client_for().post(actions_url(decision), {"action": action_on(plan).pk}, format="json").status_code == 401
+
+
+def test_correcting_a_decision_with_actions_to_lost_is_refused(secretariat, decision, plan):
+    services.link_action(decision=decision, action=action_on(plan), by=secretariat)
+    response = client_for(secretariat).patch(
+        f"{LIST}{decision.pk}/", {"method": "vote", "votes_for": 2, "votes_against": 3}, format="json"
+    )
+    assert response.status_code == 400
+    assert response.json() == {"outcome": ["Decision 1 has actions arising: unlink them before recording it as lost."]}
+    decision.refresh_from_db()
+    assert decision.outcome == "agreed"

@@ -13,12 +13,13 @@ from meetings.pack.contents import members_contents, public_contents
 from meetings.selectors_actions_arising import matters_arising
 from tests.helpers import signed_in
 from tests.meetings.actions_arising.support import (
+    ITEM,
     action_on,
     decide,
     held_with_board,
     next_meeting,
 )
-from tests.meetings.test_views_record_support import approve_minutes
+from tests.meetings.test_views_record_support import all_present, approve_minutes
 
 
 @pytest.fixture
@@ -112,6 +113,64 @@ def test_another_partnerships_actions_are_never_listed(
     assert len(matters_arising(upcoming)) == 1
 
 
+@pytest.fixture
+def july_decision(warwickshire, board, upcoming):
+    """A decision at a meeting of the same board on 6 July 2027, after June's and before the
+    next board meeting."""
+    july = services.schedule_meeting(
+        partnership=warwickshire, title="Extra meeting", date=datetime.date(2027, 7, 6), start_time=datetime.time(14)
+    )
+    with time_machine.travel(datetime.datetime(2027, 7, 6, 17, tzinfo=datetime.UTC), tick=True):
+        services.add_agenda_item(meeting=july, title=ITEM, purpose="decision")
+        all_present(july, board)
+        return decide(july, text="Review the protocol in a year.")
+
+
+def test_an_action_from_two_decisions_is_listed_once_naming_both_oldest_first(
+    client, member, secretariat, decision, july_decision, plan, upcoming
+):
+    action = action_on(plan, title="Draft the protocol")
+    link(july_decision, action, secretariat)  # linked to the later decision first
+    link(decision, action, secretariat)
+    link(july_decision, action_on(plan, title="Book the review"), secretariat)
+    [first, second] = matters_arising(upcoming)
+    assert first.action == action
+    assert [origin.decision for origin in first.origins] == [decision, july_decision]
+    assert second.action.title == "Book the review"
+    assert [origin.decision for origin in second.origins] == [july_decision]
+    signed_in(client, member)
+    page = page_of(client, upcoming)
+    assert page.count("Draft the protocol") == 1
+    assert "1, 15 Jun 2027</span><span" in page
+    assert page.index("1, 15 Jun 2027") < page.index("2, 6 Jul 2027") < page.index("Book the review")
+    assert "Actions still open from earlier decisions: 2" in page
+
+
+def test_the_pack_lists_an_action_from_two_decisions_once(secretariat, decision, july_decision, plan, upcoming):
+    from meetings.pack.render import render_html
+
+    action = action_on(plan, title="Draft the protocol")
+    link(july_decision, action, secretariat)
+    link(decision, action, secretariat)
+    contents = members_contents(upcoming.pk)
+    matters = next(item for item in contents.items if item.title == "Matters arising")
+    [arising] = matters.actions_arising
+    assert [(origin.number, origin.decided_on) for origin in arising.decisions] == [
+        (1, "15 June 2027"),
+        (2, "6 July 2027"),
+    ]
+    html = render_html(contents, {})
+    assert html.count("Draft the protocol") == 1
+    assert "1, 15 June 2027<br>2, 6 July 2027" in html
+
+
+def test_unlinking_one_of_two_decisions_changes_the_pack(secretariat, decision, july_decision, plan, upcoming):
+    action = link(decision, action_on(plan, title="Draft the protocol"), secretariat)
+    one = members_contents(upcoming.pk).fingerprint()
+    link(july_decision, action, secretariat)
+    assert members_contents(upcoming.pk).fingerprint() != one
+
+
 @pytest.mark.parametrize("count", [2, 40])
 def test_the_agenda_runs_a_fixed_number_of_queries(
     client,
@@ -125,10 +184,16 @@ def test_the_agenda_runs_a_fixed_number_of_queries(
     count,
     django_assert_max_num_queries,
 ):
+    previous = None
     for n in range(count):
         decision = decide(after_the_meeting, text=f"Decision {n}")
         link(decision, action_on(plan, title=f"Open action {n}", milestones=("on_track", "at_risk")), secretariat)
         link(decision, action_on(plan, title=f"Done action {n}", milestones=("done",)), secretariat)
+        if previous is not None:  # every other open action arose from two decisions
+            link(decision, previous, secretariat)
+            previous = None
+        else:
+            previous = decision.actions.get(title=f"Open action {n}")
     signed_in(client, member)
     # The meeting page's own (14, tests/meetings/test_views_meeting_page.py) and the open
     # actions' milestones.
@@ -146,13 +211,9 @@ def test_the_members_pack_lists_them_under_matters_arising(secretariat, decision
     contents = members_contents(upcoming.pk)
     matters = next(item for item in contents.items if item.title == "Matters arising")
     [arising] = matters.actions_arising
-    assert (arising.decision, arising.decided_on, arising.reference, arising.title, arising.owner) == (
-        1,
-        "15 June 2027",
-        "(c)",
-        "Draft the protocol",
-        "CSP Manager",
-    )
+    [origin] = arising.decisions
+    assert (origin.number, origin.decided_on, origin.from_confidential_item) == (1, "15 June 2027", False)
+    assert (arising.reference, arising.title, arising.owner) == ("(c)", "Draft the protocol", "CSP Manager")
     assert arising.status == "No milestones yet"
     assert all(not item.actions_arising for item in contents.items if item is not matters)
 

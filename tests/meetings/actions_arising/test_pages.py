@@ -217,3 +217,16 @@ def test_the_record_and_the_log_run_a_fixed_number_of_queries(
     with django_assert_max_num_queries(11):
         response = client.get(log_url(after_the_meeting.partnership))
     assert response.text.count("Open: on track") == 2 * min(count, 25)
+
+
+def test_correcting_a_decision_with_actions_to_lost_is_refused_on_the_record_page(
+    client, secretariat, after_the_meeting, decision, linked
+):
+    signed_in(client, secretariat)
+    url = record_url(after_the_meeting, "decision-correct", decision_pk=decision.pk)
+    response = client.post(url, {"text": "Not agreed.", "method": "vote", "votes_for": 2, "votes_against": 3})
+    assert response.status_code == 400
+    assert "Decision 1 has actions arising: unlink them before recording it as lost." in response.text
+    decision.refresh_from_db()
+    assert (decision.text, decision.outcome) == (PROTOCOL, "agreed")
+    assert list(decision.actions.all()) == [linked]

@@ -211,3 +211,40 @@ def test_an_action_is_done_when_every_milestone_is_done(warwickshire, milestones
     action = action_on(plan_of(warwickshire), milestones=milestones)
     assert is_done(Action.objects.prefetch_related("milestones").get(pk=action.pk)) is done
     assert open_actions().filter(pk=action.pk).exists() is not done
+
+
+# Correcting a decision that has actions arising (services/record.py).
+
+LOST_WITH_ACTIONS = "Decision 1 has actions arising: unlink them before recording it as lost."
+
+
+def test_a_decision_with_actions_arising_cannot_be_corrected_to_lost(decision, plan, secretariat):
+    action = action_on(plan)
+    services.link_action(decision=decision, action=action, by=secretariat)
+    broken = refused(
+        LOST_WITH_ACTIONS,
+        service=services.correct_decision,
+        decision=decision,
+        text="The protocol is not agreed.",
+        method="vote",
+        votes_for=2,
+        votes_against=3,
+    )
+    assert broken.field == "outcome"
+    kept = Decision.objects.get(pk=decision.pk)
+    assert (kept.text, kept.method, kept.outcome, kept.votes_for) == (PROTOCOL, "consensus", "agreed", 0)
+    assert list(kept.actions.all()) == [action]
+
+
+def test_a_decision_with_actions_arising_may_be_corrected_to_another_outcome(decision, plan, secretariat):
+    services.link_action(decision=decision, action=action_on(plan), by=secretariat)
+    corrected = services.correct_decision(decision=decision, text=PROTOCOL, method="vote", votes_for=4, votes_against=1)
+    assert corrected.outcome == "carried"
+
+
+def test_once_its_actions_are_unlinked_a_decision_may_be_corrected_to_lost(decision, plan, secretariat):
+    action = action_on(plan)
+    services.link_action(decision=decision, action=action, by=secretariat)
+    services.unlink_action(decision=decision, action=action, by=secretariat)
+    corrected = services.correct_decision(decision=decision, text=PROTOCOL, method="vote", votes_for=2, votes_against=3)
+    assert Decision.objects.get(pk=corrected.pk).outcome == "lost"
