@@ -98,7 +98,9 @@ def test_the_secretariat_searches_the_log_downloads_it_and_reads_attendance(page
     with open(download.path(), encoding="utf-8-sig") as file:
         rows = list(csv.reader(io.StringIO(file.read())))
     assert [row[0] for row in rows] == ["Number", "6", "4", "3"]
-    assert rows[3][-1] == "'+£12,000 to the youth diversion budget."
+    decision_text = rows[0].index("Decision")
+    assert rows[3][decision_text] == "'+£12,000 to the youth diversion budget."
+    assert rows[0][-1] == "Actions arising"
     assert rows[1][2:5] == ["In writing", "", "Bid for the Safer Streets fund"]
 
     # Attendance: Mo Member missed three of the five meetings, the partnership's threshold.
