@@ -5,7 +5,7 @@ history, so it keeps none itself."""
 
 from django.db import models
 
-from partnership.documents import DocumentStatus
+from partnership.documents import StoredDocument
 from partnership.models import Partnership
 
 
@@ -14,16 +14,11 @@ def quarterly_report_path(instance, filename):
     return f"reports/{instance.partnership_id}/{filename}"
 
 
-class QuarterlyReport(models.Model):
+class QuarterlyReport(StoredDocument):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="quarterly_reports")
     quarter = models.CharField(max_length=6, help_text='Such as "2027Q1": January to March 2027.')
-    # What the report is (or is being) made from: a hash of the quarter, its last day and the plans' history.
-    fingerprint = models.CharField(max_length=64, blank=True)
-    status = models.CharField(max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent done while it is being made.")
+    # Its fingerprint is a hash of the quarter, its last day and the plans' history.
     file = models.FileField(upload_to=quarterly_report_path, max_length=300, blank=True)
-    requested_at = models.DateTimeField(null=True, blank=True)
-    built_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -33,7 +28,3 @@ class QuarterlyReport(models.Model):
 
     def __str__(self):
         return f"Quarterly report {self.quarter} of partnership {self.partnership_id}"
-
-    @property
-    def is_ready(self) -> bool:
-        return self.status == DocumentStatus.READY and bool(self.file)

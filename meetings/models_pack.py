@@ -3,7 +3,7 @@ agenda, its papers or their files change (the fingerprint says what it was built
 
 from django.db import models
 
-from partnership.documents import DocumentStatus
+from partnership.documents import DocumentStatus, StoredDocument
 
 
 class PackVariant(models.TextChoices):
@@ -20,16 +20,11 @@ def agenda_pack_path(instance, filename):
     return f"packs/{instance.meeting_id}/{filename}"
 
 
-class AgendaPack(models.Model):
+class AgendaPack(StoredDocument):
     meeting = models.ForeignKey("meetings.Meeting", on_delete=models.CASCADE, related_name="agenda_packs")
     variant = models.CharField(max_length=10, choices=PackVariant.choices)
-    # What the pack is (or is being) made from: a hash of the agenda, papers and files.
-    fingerprint = models.CharField(max_length=64, blank=True)
-    status = models.CharField(max_length=10, choices=PackStatus.choices, default=PackStatus.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent done while it is being made.")
+    # Its fingerprint is a hash of the agenda, papers and files.
     file = models.FileField(upload_to=agenda_pack_path, max_length=300, blank=True)
-    requested_at = models.DateTimeField(null=True, blank=True)
-    built_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -39,7 +34,3 @@ class AgendaPack(models.Model):
 
     def __str__(self):
         return f"{self.get_variant_display()} for meeting {self.meeting_id}"
-
-    @property
-    def is_ready(self) -> bool:
-        return self.status == PackStatus.READY and bool(self.file)

@@ -22,6 +22,25 @@ class DocumentStatus(models.TextChoices):
     FAILED = "failed", "Could not be made"
 
 
+class StoredDocument(models.Model):
+    """A document as last made (the agenda pack, the quarterly report): what it was made from
+    (a hash of it), how far its making has got, and when it was asked for and made. Each kind
+    adds its own file field, stored where only a permission-checked view serves it."""
+
+    fingerprint = models.CharField(max_length=64, blank=True)
+    status = models.CharField(max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent done while it is being made.")
+    requested_at = models.DateTimeField(null=True, blank=True)
+    built_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_ready(self) -> bool:
+        return self.status == DocumentStatus.READY and bool(self.file)
+
+
 def is_still_being_made(*, status: str, requested_at: datetime.datetime | None, now: datetime.datetime) -> bool:
     """Queued or being made, and asked for recently enough that a worker is still on it."""
     waiting = status in (DocumentStatus.QUEUED, DocumentStatus.BUILDING)
