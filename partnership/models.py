@@ -363,3 +363,6 @@ class WithdrawalNotice(models.Model):
 
     def __str__(self):
         return f"{self.nominating_body.name} withdraws on {self.effective_on:%-d %B %Y}"
+
+
+from .models_notifications import Notification, NotificationStatus  # noqa: E402, F401

@@ -1,0 +1,94 @@
+"""What every rule of the sweep reads: today, the partnerships with their calendars, and who
+the secretariat and the chair of each are. Loaded once per sweep in a fixed number of queries."""
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from partnership.calendar import WorkingDayCalendar, calendar_for
+from partnership.models import Office, OfficeRole, Partnership, Person, SecretariatMembership
+from partnership.notifications.recording import Notice, Recipient
+
+
+def person_recipient(person: Person) -> Recipient:
+    return Recipient(email=person.email, name=person.name, person_id=person.pk, user_id=person.user_id)
+
+
+def user_recipient(user) -> Recipient:
+    person = getattr(user, "person", None)
+    return Recipient(
+        email=user.email,
+        name=user.get_full_name() or user.username,
+        person_id=person.pk if person is not None else None,
+        user_id=user.pk,
+    )
+
+
+@dataclass
+class SweepContext:
+    today: datetime.date
+    now: datetime.datetime
+    partnerships: list[Partnership]
+    by_id: dict[int, Partnership] = field(init=False)
+
+    def __post_init__(self):
+        self.by_id = {partnership.pk: partnership for partnership in self.partnerships}
+
+    @property
+    def partnership_ids(self) -> list[int]:
+        return list(self.by_id)
+
+    def calendar(self, partnership: Partnership) -> WorkingDayCalendar:
+        return calendar_for(partnership)
+
+    def working_days_before(self, partnership: Partnership, day: datetime.date, working_days: int) -> datetime.date:
+        """The working day `working_days` before `day`: when a reminder of `day` starts."""
+        return calendar_for(partnership).step(day, -working_days)
+
+    def secretariat(self, partnership: Partnership) -> tuple[Recipient, ...]:
+        return tuple(user_recipient(row.user) for row in partnership.secretariat.all() if row.user.is_active)
+
+    def current_office(self, partnership: Partnership, role: str) -> Office | None:
+        for office in partnership.offices.all():
+            if office.role == role and office.starts_on <= self.today <= office.ends_on:
+                return office
+        return None
+
+    def chair(self, partnership: Partnership) -> tuple[Recipient, ...]:
+        """The chair in office today; the vice chair, who acts for them, when there is none."""
+        office = self.current_office(partnership, OfficeRole.CHAIR) or self.current_office(
+            partnership, OfficeRole.VICE_CHAIR
+        )
+        return (person_recipient(office.member.person),) if office else ()
+
+    def secretariat_and_chair(self, partnership: Partnership) -> tuple[Recipient, ...]:
+        return self.secretariat(partnership) + self.chair(partnership)
+
+    def notice(self, partnership: Partnership, **fields) -> Notice:
+        return Notice(partnership_id=partnership.pk, partnership_name=partnership.name, **fields)
+
+
+def load_context(*, now: datetime.datetime | None = None) -> SweepContext:
+    """Every partnership with its closure days, secretariat logins and the offices held from a
+    year ago on (the current chair, and terms about to end): four queries."""
+    now = now or timezone.now()
+    today = timezone.localdate(now)
+    offices = Office.objects.filter(Q(ends_on__gte=today - datetime.timedelta(days=366))).select_related(
+        "member__person"
+    )
+    partnerships = list(
+        Partnership.objects.prefetch_related(
+            "closure_days",
+            Prefetch("secretariat", queryset=SecretariatMembership.objects.select_related("user__person")),
+            Prefetch("offices", queryset=offices.order_by("starts_on")),
+        ).order_by("pk")
+    )
+    return SweepContext(today=today, now=now, partnerships=partnerships)
+
+
+def within(ctx: SweepContext, start: datetime.date, end: datetime.date | None = None) -> bool:
+    """Whether a notice whose time starts on `start` (and stops after `end`) is due today. A sweep
+    missed on its day is made up by the next one while the window is open."""
+    return start <= ctx.today and (end is None or ctx.today <= end)

@@ -1,0 +1,53 @@
+"""Every periodic task, declared in one place (CONVENTIONS.md). Beat reads its schedule from the
+database (django-celery-beat), where the admin can change a time or switch a task off; a
+migration installs these entries once and never overwrites a change made there."""
+
+from dataclasses import dataclass
+
+TIME_ZONE = "Europe/London"
+
+
+@dataclass(frozen=True)
+class PeriodicEntry:
+    name: str
+    task: str
+    minute: str
+    hour: str
+    description: str
+
+
+SCHEDULE = (
+    PeriodicEntry(
+        name="Sweep the deadlines",
+        task="governance.tasks.sweep_deadlines",
+        minute="5",
+        hour="7-18",
+        description="Finds every deadline coming up or missed, records who must be told, and sends what is "
+        "waiting. Hourly in the working day, so a missed run is made up within the hour.",
+    ),
+    PeriodicEntry(
+        name="Discard abandoned import previews",
+        task="actionplans.tasks.discard_abandoned_import_previews",
+        minute="30",
+        hour="2",
+        description="Deletes plan imports previewed more than a day ago and never saved.",
+    ),
+)
+
+
+def install_schedule(apps) -> None:
+    """Create each entry that is missing; leave alone any the admin has changed."""
+    crontabs = apps.get_model("django_celery_beat", "CrontabSchedule")
+    periodic_tasks = apps.get_model("django_celery_beat", "PeriodicTask")
+    for entry in SCHEDULE:
+        if periodic_tasks.objects.filter(name=entry.name).exists():
+            continue
+        crontab, _ = crontabs.objects.get_or_create(
+            minute=entry.minute,
+            hour=entry.hour,
+            day_of_week="*",
+            day_of_month="*",
+            month_of_year="*",
+            timezone=TIME_ZONE,
+        )
+        periodic_tasks.objects.create(name=entry.name, task=entry.task, crontab=crontab, description=entry.description)

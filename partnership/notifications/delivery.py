@@ -1,0 +1,97 @@
+"""Sending recorded notifications, each once. A worker claims a row with one conditional update
+(only one claimant can win it), sends it, then marks it sent. A claim left by a worker that died
+before sending is taken again after `NOTIFICATION_CLAIM_TIMEOUT` seconds; a failed send is tried
+again later, and given up after `MAX_ATTEMPTS`.
+
+The one case that could send twice is a worker killed in the instant between the mail server
+accepting a message and the row being marked sent; every other fault sends late, never twice."""
+
+import datetime
+import smtplib
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.db.models import F, Q
+from django.utils import timezone
+
+from ..models_notifications import Notification, NotificationStatus
+
+MAX_ATTEMPTS = 5
+SEND_ERRORS = (OSError, smtplib.SMTPException)
+
+
+@dataclass
+class Delivery:
+    sent: list[Notification] = field(default_factory=list)
+    failed: list[Notification] = field(default_factory=list)
+
+
+def _claim_timeout() -> datetime.timedelta:
+    return datetime.timedelta(seconds=getattr(settings, "NOTIFICATION_CLAIM_TIMEOUT", 600))
+
+
+def claimable(now: datetime.datetime) -> Q:
+    """Waiting to be sent, or claimed by a worker that has not finished in time."""
+    abandoned = Q(status=NotificationStatus.SENDING, claimed_at__lt=now - _claim_timeout())
+    return Q(status=NotificationStatus.PENDING) | abandoned
+
+
+def _claim(pk: int, now: datetime.datetime) -> Notification | None:
+    claimed = Notification.objects.filter(claimable(now), pk=pk).update(
+        status=NotificationStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return None
+    return Notification.objects.select_related("partnership").get(pk=pk)
+
+
+def _message(notification: Notification) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=notification.subject,
+        body=notification.body_text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[notification.recipient_email],
+        reply_to=[notification.partnership.secretariat_email],
+    )
+    message.attach_alternative(notification.body_html, "text/html")
+    return message
+
+
+def deliver(pk: int, *, now: datetime.datetime | None = None) -> tuple[Notification | None, bool]:
+    """Send one notification if it can be claimed. Returns the row (None when another worker has
+    it or it is sent) and whether it went."""
+    notification = _claim(pk, now or timezone.now())
+    if notification is None:
+        return None, False
+    try:
+        _message(notification).send()
+    except SEND_ERRORS as error:
+        gave_up = notification.attempts >= MAX_ATTEMPTS
+        status = NotificationStatus.FAILED if gave_up else NotificationStatus.PENDING
+        Notification.objects.filter(pk=pk, status=NotificationStatus.SENDING).update(
+            status=status, claimed_at=None, last_error=f"{type(error).__name__}: {error}"[:2000]
+        )
+        notification.status = status
+        return notification, False
+    sent_at = timezone.now()
+    Notification.objects.filter(pk=pk).update(status=NotificationStatus.SENT, sent_at=sent_at, last_error="")
+    notification.status, notification.sent_at = NotificationStatus.SENT, sent_at
+    return notification, True
+
+
+def deliver_waiting(*, now: datetime.datetime | None = None) -> Delivery:
+    """Send every notification waiting, oldest first."""
+    now = now or timezone.now()
+    waiting = Notification.objects.filter(claimable(now)).order_by("pk").values_list("pk", flat=True)
+    result = Delivery()
+    for pk in list(waiting):
+        notification, went = deliver(pk, now=now)
+        if notification is None:
+            continue
+        (result.sent if went else result.failed).append(notification)
+    return result
+
+
+def waiting_exists(*, now: datetime.datetime | None = None) -> bool:
+    return Notification.objects.filter(claimable(now or timezone.now())).exists()

@@ -1,0 +1,111 @@
+"""Recording notifications: the decision to tell someone is written down, in the caller's
+transaction, before anything is sent. A notice already recorded under the same key is skipped,
+so whoever decides again (the next sweep, a second worker) adds nothing."""
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from ..models_notifications import Notification
+
+TEMPLATE = "partnership/email/notification"
+
+
+@dataclass(frozen=True)
+class Recipient:
+    email: str
+    name: str = ""
+    person_id: int | None = None
+    user_id: int | None = None
+
+    @property
+    def key(self) -> str:
+        return self.email.strip().lower()
+
+
+@dataclass(frozen=True)
+class Notice:
+    """One thing to tell some people: what it is (`kind`), about which record (`about`), for
+    which occasion (a deadline's date, the week of an overdue milestone), and the page that
+    fixes it (`link`, a path on this site)."""
+
+    partnership_id: int
+    partnership_name: str
+    kind: str
+    about: str
+    occasion: str
+    recipients: tuple[Recipient, ...]
+    subject: str
+    paragraphs: tuple[str, ...]
+    link: str
+    link_text: str
+    why: str = ""
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+def _key(notice: Notice, recipient: Recipient) -> tuple[str, str, str, str]:
+    return (notice.kind, notice.about, notice.occasion, recipient.key)
+
+
+def _recorded_keys(notices: list[Notice]) -> set[tuple[str, str, str, str]]:
+    """Keys already in the outbox among those of `notices`: one query."""
+    kinds = {notice.kind for notice in notices}
+    abouts = {notice.about for notice in notices}
+    rows = Notification.objects.filter(kind__in=kinds, about__in=abouts).values_list(
+        "kind", "about", "occasion", "recipient_email"
+    )
+    return set(rows)
+
+
+def render(notice: Notice, recipient: Recipient, now: datetime.datetime) -> Notification:
+    link = f"{settings.SITE_URL}{notice.link}"
+    context = {"notice": notice, "recipient": recipient, "link": link}
+    return Notification(
+        partnership_id=notice.partnership_id,
+        kind=notice.kind,
+        about=notice.about,
+        occasion=notice.occasion,
+        recipient_email=recipient.key,
+        recipient_name=recipient.name,
+        person_id=recipient.person_id,
+        user_id=recipient.user_id,
+        subject=notice.subject,
+        body_text=render_to_string(f"{TEMPLATE}.txt", context),
+        body_html=render_to_string(f"{TEMPLATE}.html", context),
+        link=link,
+        created_at=now,
+    )
+
+
+def record(notices: Iterable[Notice], *, now: datetime.datetime | None = None) -> list[Notification]:
+    """Write each notice not yet recorded, one row per recipient, and queue their sending once
+    the caller's transaction commits. Returns the rows written. Two queries, whatever the number."""
+    now = now or timezone.now()
+    notices = list(notices)
+    if not notices:
+        return []
+    recorded = _recorded_keys(notices)
+    new = []
+    for notice in notices:
+        for recipient in notice.recipients:
+            key = _key(notice, recipient)
+            if not recipient.key or key in recorded:
+                continue
+            recorded.add(key)
+            new.append(render(notice, recipient, now))
+    # A concurrent sweep may have written some of these since the read: the constraint skips them.
+    Notification.objects.bulk_create(new, ignore_conflicts=True)
+    if new:
+        transaction.on_commit(_queue_delivery)
+    return new
+
+
+def _queue_delivery() -> None:
+    from ..tasks import deliver_notifications  # the task module imports the delivery, not this one
+
+    deliver_notifications.delay()
