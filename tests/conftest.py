@@ -3,6 +3,7 @@ secretariat officer, its chair, a member, and a member of another partnership; p
 anonymous visitor, who is simply a client that has not logged in."""
 
 import datetime
+import os
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -20,6 +21,19 @@ from tests.factories import (
 )
 
 TODAY = datetime.datetime(2026, 11, 25, 10, 0, tzinfo=ZoneInfo("Europe/London"))
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """A SQLite test database lives in a file of its own, one per test process, rather than in
+    memory, so that a real Celery worker started by a test can open the same database."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(settings.VAR_DIR / f"test-{os.getpid()}.sqlite3")
+        # A test database need not survive a power cut: no waiting for the disk on each commit.
+        database["OPTIONS"]["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=OFF;"
 
 
 @pytest.fixture(autouse=True)

@@ -28,7 +28,7 @@ class Delivery:
 
 
 def _claim_timeout() -> datetime.timedelta:
-    return datetime.timedelta(seconds=getattr(settings, "NOTIFICATION_CLAIM_TIMEOUT", 600))
+    return datetime.timedelta(seconds=settings.NOTIFICATION_CLAIM_TIMEOUT)
 
 
 def claimable(now: datetime.datetime) -> Q:
