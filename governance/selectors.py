@@ -50,3 +50,34 @@ def acknowledgement_register(partnership: Partnership, today):
         by_document = {ack.document_id: ack for ack in member.person.current_acknowledgements}
         rows.append((member, [by_document.get(document.pk) for document in documents]))
     return documents, rows
+
+
+def acknowledgements_outstanding(partnership_ids, today) -> list[tuple[Member, ConductDocument]]:
+    """Across the partnerships at once (the deadline sweep): each active seat paired with each
+    current document of its partnership that the seat's person has not acknowledged, by
+    partnership then name. Three queries, whatever the number of partnerships or members."""
+    documents = list(current_documents(partnership_ids, today))
+    if not documents:
+        return []
+    by_partnership: dict[int, list[ConductDocument]] = {}
+    for document in documents:
+        by_partnership.setdefault(document.partnership_id, []).append(document)
+    members = (
+        Member.objects.filter(partnership_id__in=partnership_ids, active=True)
+        .select_related("person", "nominating_body")
+        .prefetch_related(
+            Prefetch(
+                "person__acknowledgements",
+                queryset=Acknowledgement.objects.filter(document__in=documents),
+                to_attr="current_acknowledgements",
+            )
+        )
+        .order_by("partnership_id", "person__name", "pk")
+    )
+    outstanding = []
+    for member in members:
+        acknowledged = {ack.document_id for ack in member.person.current_acknowledgements}
+        for document in by_partnership.get(member.partnership_id, ()):
+            if document.pk not in acknowledged:
+                outstanding.append((member, document))
+    return outstanding

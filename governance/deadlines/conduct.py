@@ -1,9 +1,71 @@
-"""(Being written.)"""
+"""The Code of Conduct and the behaviour protocol: every member acknowledges the version in
+force. A member who has not is reminded every week until they do, and the secretariat gets one
+list a week of who has not. Weekly reminders go out on the first working day of the ISO week;
+a new version is first asked about on the working day after it comes into force."""
 
+import datetime
 from collections.abc import Iterator
+from itertools import groupby
 
-from .context import SweepContext
+from django.urls import reverse
+
+from governance.models import ConductDocument
+from governance.selectors import acknowledgements_outstanding
+from partnership.models import Member
+
+from .context import SweepContext, person_recipient, within
+from .windows import first_working_day_of_week, iso_week
+
+
+def _outstanding_this_week(ctx: SweepContext) -> list[tuple[Member, ConductDocument]]:
+    """The unacknowledged (seat, document) pairs whose weekly reminder is due today."""
+    due = []
+    for member, document in acknowledgements_outstanding(ctx.partnership_ids, ctx.today):
+        partnership = ctx.by_id[member.partnership_id]  # shares the calendar read once
+        asked_from = ctx.calendar(partnership).step(document.in_force_from, 1)
+        if within(ctx, max(asked_from, first_working_day_of_week(ctx, partnership))):
+            due.append((member, document))
+    return due
 
 
 def find(ctx: SweepContext) -> Iterator:
-    yield from ()
+    week = iso_week(ctx.today)
+    monday = datetime.date.fromisocalendar(*ctx.today.isocalendar()[:2], 1)
+    outstanding = _outstanding_this_week(ctx)
+    for member, document in outstanding:
+        partnership = ctx.by_id[member.partnership_id]
+        yield ctx.notice(
+            partnership,
+            kind="code_not_acknowledged",
+            about=f"conduct:{document.pk}",
+            occasion=week,
+            recipients=(person_recipient(member.person),),
+            subject=f"Please acknowledge the {document.title} ({document.version})",
+            paragraphs=(
+                f"Every member of the partnership acknowledges the {document.title}, version "
+                f"{document.version}, in force since {document.in_force_from:%A %-d %B %Y}.",
+                "You have not acknowledged it yet. Read it and acknowledge it online; you will be reminded "
+                "each week until you do.",
+            ),
+            link=reverse("governance:acknowledge"),
+            link_text="Read and acknowledge it",
+            why="You get this as a member of the partnership.",
+        )
+    for partnership_id, rows in groupby(outstanding, key=lambda row: row[0].partnership_id):
+        partnership = ctx.by_id[partnership_id]
+        lines = tuple(f"{member.person.name} ({member.nominating_body.name}): {document}" for member, document in rows)
+        yield ctx.notice(
+            partnership,
+            kind="codes_outstanding",
+            about=f"partnership:{partnership.pk}",
+            occasion=week,
+            recipients=ctx.secretariat(partnership),
+            subject=f"Codes not yet acknowledged, week beginning {monday:%-d %B %Y}: {len(lines)}",
+            paragraphs=(
+                "These members have not acknowledged the code in force (each is reminded every week):",
+                *lines,
+            ),
+            link=reverse("governance:acknowledgements", kwargs={"slug": partnership.slug}),
+            link_text="See who has acknowledged what",
+            why="You get this as the partnership's secretariat, once a week while anyone has not acknowledged.",
+        )

@@ -1,9 +1,130 @@
-"""(Being written.)"""
+"""Milestones of the action plans: actions the partnership agrees are time-limited and carried
+out (the behaviour protocol). The owner of the action is reminded 5 working days before a
+milestone is due; once it is overdue the owner and the secretariat are told on the working day
+after it was due, and again every week while it is not done."""
 
+import datetime
 from collections.abc import Iterator
 
-from .context import SweepContext
+from django.urls import reverse
+
+from actionplans.models import Milestone, MilestoneStatus
+from actionplans.progress import open_filter
+
+from .context import SweepContext, person_recipient, within
+from .windows import first_working_day_from
+
+REMIND_WORKING_DAYS = 5
+WEEK = 7
+# Further ahead than 5 working days can stretch, Christmas and closure days included.
+LOOK_AHEAD = datetime.timedelta(days=31)
+
+
+def _milestones_not_done(ctx: SweepContext) -> list[Milestone]:
+    """Milestones due soon or past, not done, of open actions (progress.py says what done is)."""
+    milestones = list(
+        Milestone.objects.filter(
+            action__plan__partnership_id__in=ctx.partnership_ids,
+            due__isnull=False,
+            due__lte=ctx.today + LOOK_AHEAD,
+        )
+        .exclude(status=MilestoneStatus.DONE)
+        .filter(open_filter("action"))
+        .select_related("action__plan", "action__section", "action__owner_member__person")
+        .order_by("due", "pk")
+    )
+    for milestone in milestones:
+        plan = milestone.action.plan
+        plan.partnership = ctx.by_id[plan.partnership_id]  # shares the calendar read once
+    return milestones
+
+
+def _owner(milestone: Milestone) -> tuple:
+    """The member who owns the action; nobody when the plan names no member, or they have left."""
+    member = milestone.action.owner_member
+    if member is None or not member.active:
+        return ()
+    return (person_recipient(member.person),)
+
+
+def _plan_link(milestone: Milestone) -> str:
+    action = milestone.action
+    plan = action.plan
+    url = reverse("actionplans:plan", kwargs={"slug": plan.partnership.slug, "pk": plan.pk})
+    return f"{url}#section-{action.section_id or 'none'}"
+
+
+def _overdue_week(ctx: SweepContext, milestone: Milestone) -> int | None:
+    """Which week of being overdue today is (0 from the working day after it was due), or None
+    when no overdue notice is due today: not yet overdue, or this week's repeat starts on a
+    working day still to come."""
+    partnership = milestone.action.plan.partnership
+    first = ctx.calendar(partnership).step(milestone.due, 1)
+    if ctx.today < first:
+        return None
+    week = (ctx.today - first).days // WEEK
+    starts = first_working_day_from(ctx, partnership, first + datetime.timedelta(days=WEEK * week))
+    return week if within(ctx, starts) else None
 
 
 def find(ctx: SweepContext) -> Iterator:
-    yield from ()
+    for milestone in _milestones_not_done(ctx):
+        action = milestone.action
+        partnership = action.plan.partnership
+        due = milestone.due
+        owner = _owner(milestone)
+        name = f"“{milestone.title}” of action {action} in {action.plan.title}"
+        own_link = reverse("my_actions:progress", kwargs={"pk": action.pk})
+        if owner and within(ctx, ctx.working_days_before(partnership, due, REMIND_WORKING_DAYS), due):
+            yield ctx.notice(
+                partnership,
+                kind="milestone_due_soon",
+                about=f"milestone:{milestone.pk}",
+                occasion=due.isoformat(),
+                recipients=owner,
+                subject=f"Milestone due on {due:%A %-d %B}: {milestone.title}",
+                paragraphs=(
+                    f"The milestone {name} is due on {due:%A %-d %B %Y}.",
+                    "Actions the partnership agrees are time-limited and carried out: post your progress, "
+                    "and mark the milestone done when it is.",
+                ),
+                link=own_link,
+                link_text="Post progress on the action",
+                why="You get this as the member who owns the action.",
+            )
+        week = _overdue_week(ctx, milestone)
+        if week is None:
+            continue
+        occasion = f"{due.isoformat()}/week-{week}"
+        subject = f"Milestone overdue since {due:%A %-d %B}: {milestone.title}"
+        paragraphs = (
+            f"The milestone {name} was due on {due:%A %-d %B %Y} and is not done.",
+            "Actions the partnership agrees are time-limited and carried out: report progress, "
+            "or agree a new date with the secretariat.",
+        )
+        if owner:
+            yield ctx.notice(
+                partnership,
+                kind="milestone_overdue",
+                about=f"milestone:{milestone.pk}",
+                occasion=occasion,
+                recipients=owner,
+                subject=subject,
+                paragraphs=paragraphs,
+                link=own_link,
+                link_text="Post progress on the action",
+                why="You get this as the member who owns the action, every week until the milestone is done.",
+            )
+        yield ctx.notice(
+            partnership,
+            kind="milestone_overdue",
+            about=f"milestone:{milestone.pk}",
+            occasion=occasion,
+            recipients=ctx.secretariat(partnership),
+            subject=subject,
+            paragraphs=paragraphs
+            + (() if owner else ("No member of the partnership is linked as the action's owner.",)),
+            link=_plan_link(milestone),
+            link_text="Open the action plan",
+            why="You get this as the partnership's secretariat, every week until the milestone is done.",
+        )

@@ -1,9 +1,52 @@
-"""(Being written.)"""
+"""Chair and vice chair terms (ToR 5.2): a term ends after the partnership's term of years, and
+the election of a successor must be on an agenda in time. The secretariat and the chair are
+told 2 months before a term ends while nobody has been appointed to follow it."""
 
 from collections.abc import Iterator
 
-from .context import SweepContext
+from django.urls import reverse
+
+from partnership.models import Office, Partnership
+
+from .context import SweepContext, within
+from .windows import months_before
+
+NOTICE_MONTHS = 2
+
+
+def _terms_ending_without_successor(partnership: Partnership) -> Iterator[Office]:
+    """Offices loaded with the context (held from a year ago on): no query here."""
+    offices = list(partnership.offices.all())
+    for office in offices:
+        succeeded = any(
+            later.role == office.role and later.starts_on > office.starts_on for later in offices if later is not office
+        )
+        if not succeeded:
+            yield office
 
 
 def find(ctx: SweepContext) -> Iterator:
-    yield from ()
+    for partnership in ctx.partnerships:
+        for office in _terms_ending_without_successor(partnership):
+            ends = office.ends_on
+            if not within(ctx, months_before(ctx, partnership, ends, NOTICE_MONTHS), ends):
+                continue
+            role = office.get_role_display().lower()
+            yield ctx.notice(
+                partnership,
+                kind="office_term_ending",
+                about=f"office:{office.pk}",
+                occasion=ends.isoformat(),
+                recipients=ctx.secretariat_and_chair(partnership),
+                subject=f"The {role}'s term ends on {ends:%A %-d %B %Y}: {office.member.person.name}",
+                paragraphs=(
+                    f"{office.member.person.name}'s term as {role} ends on {ends:%A %-d %B %Y}. A {role} "
+                    f"serves {partnership.chair_term_years} years and may be re-elected "
+                    "(terms of reference 5.2).",
+                    f"Nobody has been appointed to follow them. Put the election of the {role} on the agenda "
+                    "of a meeting before then, and record the result.",
+                ),
+                link=reverse("partnership:register", kwargs={"slug": partnership.slug}) + "#offices",
+                link_text="See the terms as chair and vice chair",
+                why="You get this as the partnership's secretariat or chair.",
+            )

@@ -1,9 +1,76 @@
-"""(Being written.)"""
+"""The yearly reviews: the terms of reference are reviewed every year (ToR 10), and the board
+considers once a year whether it has the skills and knowledge it needs (the Test Valley
+paper). The skills review has no date of its own: the work programme plans it for the terms'
+review date, and so does this. The secretariat is told of each from 1 month before that date."""
 
 from collections.abc import Iterator
 
-from .context import SweepContext
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
+
+from partnership.models import TermsOfReference
+
+from .context import SweepContext, within
+from .windows import months_before
+
+NOTICE_MONTHS = 1
+
+
+def _current_terms(ctx: SweepContext) -> list[TermsOfReference]:
+    """The latest adopted terms of each partnership: one query."""
+    latest = TermsOfReference.objects.filter(
+        partnership_id=OuterRef("partnership_id"), adopted_on__lte=ctx.today
+    ).order_by("-adopted_on", "-pk")
+    terms = list(
+        TermsOfReference.objects.filter(partnership_id__in=ctx.partnership_ids)
+        .filter(pk=Subquery(latest.values("pk")[:1]))
+        .order_by("partnership_id")
+    )
+    for version in terms:
+        version.partnership = ctx.by_id[version.partnership_id]  # shares the calendar read once
+    return terms
 
 
 def find(ctx: SweepContext) -> Iterator:
-    yield from ()
+    for terms in _current_terms(ctx):
+        partnership = terms.partnership
+        review = terms.next_review_on
+        if not within(ctx, months_before(ctx, partnership, review, NOTICE_MONTHS), review):
+            continue
+        when = f"{review:%A %-d %B %Y}"
+        recipients = ctx.secretariat(partnership)
+        why = "You get this as the partnership's secretariat."
+        yield ctx.notice(
+            partnership,
+            kind="terms_review_due",
+            about=f"partnership:{partnership.pk}",
+            occasion=review.isoformat(),
+            recipients=recipients,
+            subject=f"Review of the terms of reference due by {when}",
+            paragraphs=(
+                f"The terms of reference (version {terms.version}) are reviewed every year "
+                f"(terms of reference 10); the next review is due by {when}.",
+                "Put the review on the agenda of a meeting before then, and record the new version when the "
+                "board adopts it.",
+            ),
+            link=reverse("partnership:register", kwargs={"slug": partnership.slug}) + "#terms",
+            link_text="See the terms of reference",
+            why=why,
+        )
+        yield ctx.notice(
+            partnership,
+            kind="skills_review_due",
+            about=f"partnership:{partnership.pk}",
+            occasion=review.isoformat(),
+            recipients=recipients,
+            subject=f"Skills and knowledge review of the board due by {when}",
+            paragraphs=(
+                "At least once a year the board considers whether the partnership has the skills and "
+                f"knowledge it needs; the work programme plans this year's review for {when}, with the "
+                "review of the terms of reference.",
+                "Put the review on the agenda of a meeting before then.",
+            ),
+            link=reverse("work_programme:list", kwargs={"slug": partnership.slug}),
+            link_text="Open the work programme",
+            why=why,
+        )

@@ -84,7 +84,8 @@ def render(notice: Notice, recipient: Recipient, now: datetime.datetime) -> Noti
 
 def record(notices: Iterable[Notice], *, now: datetime.datetime | None = None) -> list[Notification]:
     """Write each notice not yet recorded, one row per recipient, and queue their sending once
-    the caller's transaction commits. Returns the rows written. Two queries, whatever the number."""
+    the caller's transaction commits. Returns the rows this call wrote. Three queries, whatever
+    the number of notices."""
     now = now or timezone.now()
     notices = list(notices)
     if not notices:
@@ -98,11 +99,15 @@ def record(notices: Iterable[Notice], *, now: datetime.datetime | None = None) -
                 continue
             recorded.add(key)
             new.append(render(notice, recipient, now))
+    if not new:
+        return []
     # A concurrent sweep may have written some of these since the read: the constraint skips them.
     Notification.objects.bulk_create(new, ignore_conflicts=True)
-    if new:
-        transaction.on_commit(_queue_delivery)
-    return new
+    transaction.on_commit(_queue_delivery)
+    written = Notification.objects.filter(
+        kind__in={row.kind for row in new}, about__in={row.about for row in new}, created_at=now
+    )
+    return sorted(written, key=lambda row: row.pk)
 
 
 def _queue_delivery() -> None:
