@@ -28,12 +28,14 @@ pdf-libs:
 browser: pdf-libs
 	$(call apt_install,chromium)
 
-# Installs, migrates, loads the Warwickshire demo, then serves on http://127.0.0.1:8000 with a
+# Installs, migrates, loads the Warwickshire demo, sends its deadline reminders (printed to the
+# console unless EMAIL_URL says otherwise), then serves on http://127.0.0.1:8000 with a
 # Celery worker and beat. With DATABASE_URL and REDIS_URL set it uses PostgreSQL and Redis.
 run: install pdf-libs
 	$(BIN)/python manage.py migrate --no-input
 	$(BIN)/python manage.py load_demo
-	@echo "Open http://$${HOST:-127.0.0.1}:$${PORT:-8000}/ and sign in with a demo login above."
+	$(BIN)/python manage.py check_deadlines
+	@echo "Open http://$${HOST:-127.0.0.1}:$${PORT:-8000}/ and sign in with a demo login listed after \"Demo loaded.\" above."
 	PATH="$(CURDIR)/$(BIN):$$PATH" $(BIN)/honcho start -f Procfile -p $${PORT:-8000}
 
 # Installs everything the tests need, checks the code, and runs the whole suite.

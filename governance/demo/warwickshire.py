@@ -96,11 +96,11 @@ BOARD_MEETING_ITEMS = [
 
 DEMO_PASSWORD = "partnership-demo-2026"  # noqa: S105 - printed on start: a demo, never production
 DEMO_LOGINS = [
-    ("secretariat", "the secretariat officer of Warwickshire"),
+    ("secretariat", "Sam Price, the secretariat officer of Warwickshire"),
     ("chair", "Cllr Helen Marsh, chair of Warwickshire"),
     ("vicechair", "Cllr David Okafor, vice chair of Warwickshire"),
     ("member", "Ch Supt Mark Dunn, a Warwickshire member"),
-    ("rugby", "the secretariat officer of Rugby"),
+    ("rugby", "Ann Lowry, the secretariat officer of Rugby"),
     ("admin", "staff: manages partnerships"),
 ]
 
@@ -128,8 +128,17 @@ def _seat_members(partnership, bodies, domain):
     return members
 
 
-def _login(username, *, person=None, partnership=None, staff=False):
-    user = User.objects.create_user(username=username, password=DEMO_PASSWORD, is_staff=staff, is_superuser=staff)
+def _login(username, *, person=None, partnership=None, staff=False, email="", name=""):
+    first_name, _, last_name = name.partition(" ")
+    user = User.objects.create_user(
+        username=username,
+        email=email,
+        first_name=first_name,
+        last_name=last_name,
+        password=DEMO_PASSWORD,
+        is_staff=staff,
+        is_superuser=staff,
+    )
     if person is not None:
         person.user = user
         person.save()
@@ -200,11 +209,14 @@ def load(today: datetime.date) -> bool:
     )
     _conduct_documents(rugby, term_start)
 
-    secretariat = _login("secretariat", partnership=warwickshire)
+    # The secretariat officers' own addresses, where the deadline reminders go.
+    secretariat = _login(
+        "secretariat", partnership=warwickshire, email="sam.price@warwickshire.example.org", name="Sam Price"
+    )
     chair = _login("chair", person=county["Cllr Helen Marsh"].person)
     _login("vicechair", person=county["Cllr David Okafor"].person)
     _login("member", person=county["Ch Supt Mark Dunn"].person)
-    _login("rugby", partnership=rugby)
+    _login("rugby", partnership=rugby, email="ann.lowry@rugby.example.org", name="Ann Lowry")
     _login("admin", staff=True)
     _meetings(warwickshire, today, chair=chair, secretariat=secretariat)
     record.load(warwickshire, today, members=county, chair=chair, secretariat=secretariat)

@@ -90,3 +90,22 @@ def test_the_demo_has_a_meeting_record_at_every_stage(demo):
 
 def test_the_vice_chair_has_a_login(demo):
     assert User.objects.get(username="vicechair").person.name == "Cllr David Okafor"
+
+
+def test_the_demos_reminders_go_out_once_as_make_run_sends_them(demo, capsys, mailoutbox):
+    """`make run` runs check_deadlines after loading the demo: its reminders are printed by the
+    console backend, addressed to the secretariat officer and to members."""
+    call_command("check_deadlines")
+    printed = capsys.readouterr().out
+    call_command("check_deadlines")
+    again = capsys.readouterr().out
+
+    recipients = {to for message in mailoutbox for to in message.to}
+    assert "sam.price@warwickshire.example.org" in recipients
+    assert "ann.lowry@rugby.example.org" in recipients
+    assert "helen.marsh@warwickshire.example.org" in recipients
+    subjects = {message.subject for message in mailoutbox}
+    assert any(subject.startswith("Milestone overdue since") for subject in subjects)
+    assert any(subject.startswith("Too few meetings in") for subject in subjects)
+    assert f"sent {len(mailoutbox)}." in printed
+    assert "Recorded 0 new notifications; sent 0." in again

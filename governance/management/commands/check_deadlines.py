@@ -22,7 +22,8 @@ class Command(BaseCommand):
         if dry_run:
             for notice in find_notices():
                 for recipient in notice.recipients:
-                    self.stdout.write(f"Due: {notice.subject} (to {recipient.email})")
+                    if recipient.key:
+                        self.stdout.write(f"Due: {notice.subject} (to {recipient.email})")
             return
         recorded = run_sweep()
         delivery = deliver_waiting()
