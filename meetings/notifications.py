@@ -1,62 +1,103 @@
-"""Emails about meetings, in plain text and HTML, each with a link to the page it is about."""
+"""Emails about meetings, recorded in the outbox (partnership/notifications) so each goes to
+each member once, however often the task that records them runs."""
 
-from django.conf import settings
-from django.core.mail import EmailMultiAlternatives, get_connection
-from django.template.loader import render_to_string
+from django.db import transaction
 from django.urls import reverse
+from django.utils.dateformat import time_format
 
 from partnership.models import Member, Partnership
+from partnership.notifications.recording import Notice, Recipient, record
 
 from .models import Meeting, Minutes, WrittenProposal
 
 
-def email_members(partnership: Partnership, *, subject: str, template: str, context: dict) -> int:
-    """One email to each active member of the partnership that has an address, rendered from
-    `template`.txt and `template`.html."""
+def _members(partnership: Partnership) -> tuple[Recipient, ...]:
     members = Member.objects.filter(partnership=partnership, active=True).select_related("person")
-    messages = []
-    for member in members:
-        if not member.person.email:
-            continue
-        body = {"member": member, **context}
-        message = EmailMultiAlternatives(
-            subject=subject,
-            body=render_to_string(f"{template}.txt", body),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[member.person.email],
-            reply_to=[partnership.secretariat_email],
-        )
-        message.attach_alternative(render_to_string(f"{template}.html", body), "text/html")
-        messages.append(message)
-    return get_connection().send_messages(messages) or 0
+    return tuple(
+        Recipient(email=m.person.email, name=m.person.name, person_id=m.person_id, user_id=m.person.user_id)
+        for m in members
+    )
+
+
+def _tell_members(partnership: Partnership, **fields) -> int:
+    notice = Notice(
+        partnership_id=partnership.pk,
+        partnership_name=f"{partnership.name} secretariat",
+        recipients=_members(partnership),
+        why=f"You get this as a member of the {partnership.name}.",
+        **fields,
+    )
+    with transaction.atomic():
+        return len(record([notice]))
+
+
+def _long(day) -> str:
+    return f"{day:%A %-d %B %Y}"
 
 
 def email_members_agenda(meeting: Meeting) -> int:
-    return email_members(
-        meeting.partnership,
-        subject=f"Agenda: {meeting.partnership.name}, {meeting.title}, {meeting.date:%-d %B %Y}",
-        template="meetings/email/agenda_circulated",
-        context={"meeting": meeting, "link": f"{settings.SITE_URL}{meeting.get_absolute_url()}"},
+    partnership = meeting.partnership
+    at = time_format(meeting.start_time, "g:i a")
+    paragraphs = [
+        f"The agenda and papers for the {partnership.name} {meeting.title.lower()} on {_long(meeting.date)} "
+        f"at {at} are ready to read."
+    ]
+    if meeting.place:
+        paragraphs.append(f"Place: {meeting.place}")
+    if meeting.online_link:
+        paragraphs.append(f"Join online: {meeting.online_link}")
+    paragraphs.append(
+        "If you cannot attend, please send your apologies to the secretariat, or arrange for your named "
+        f"substitute to attend in your place (ToR 3.2): {partnership.secretariat_email}"
+    )
+    return _tell_members(
+        partnership,
+        kind="agenda_circulated",
+        about=f"meeting:{meeting.pk}",
+        occasion=meeting.agenda_circulated_at.isoformat(),
+        subject=f"Agenda: {partnership.name}, {meeting.title}, {meeting.date:%-d %B %Y}",
+        paragraphs=tuple(paragraphs),
+        link=meeting.get_absolute_url(),
+        link_text="Read the agenda and papers",
     )
 
 
 def email_members_minutes(minutes: Minutes) -> int:
     meeting = minutes.meeting
-    link = reverse("minutes:minutes", kwargs={"slug": meeting.partnership.slug, "pk": meeting.pk})
-    return email_members(
-        meeting.partnership,
-        subject=f"Minutes: {meeting.partnership.name}, {meeting.title}, {meeting.date:%-d %B %Y}",
-        template="meetings/email/minutes_circulated",
-        context={"meeting": meeting, "minutes": minutes, "link": f"{settings.SITE_URL}{link}"},
+    partnership = meeting.partnership
+    return _tell_members(
+        partnership,
+        kind="minutes_circulated",
+        about=f"minutes:{minutes.pk}",
+        occasion=minutes.circulated_at.isoformat(),
+        subject=f"Minutes: {partnership.name}, {meeting.title}, {meeting.date:%-d %B %Y}",
+        paragraphs=(
+            f"The minutes of the {partnership.name} {meeting.title.lower()} held on {_long(meeting.date)}, "
+            "approved by the chair, are ready to read.",
+            "They will be put to the next meeting to be confirmed as a true record. If you think anything in "
+            f"them is wrong, please tell the secretariat before then: {partnership.secretariat_email}",
+        ),
+        link=reverse("minutes:minutes", kwargs={"slug": partnership.slug, "pk": meeting.pk}),
+        link_text="Read the minutes",
     )
 
 
 def email_members_written_proposal(proposal: WrittenProposal) -> int:
     partnership = proposal.partnership
-    link = reverse("writing:respond", kwargs={"slug": partnership.slug, "pk": proposal.pk})
-    return email_members(
+    return _tell_members(
         partnership,
+        kind="written_proposal",
+        about=f"proposal:{proposal.pk}",
+        occasion="opened",
         subject=f"Decision in writing: {partnership.name}, {proposal.title}",
-        template="meetings/email/written_proposal",
-        context={"proposal": proposal, "link": f"{settings.SITE_URL}{link}"},
+        paragraphs=(
+            f"The chair of the {partnership.name} asks the members to decide in writing, as it cannot wait for "
+            "the next meeting:",
+            proposal.title,
+            proposal.proposal,
+            f"Why it cannot wait: {proposal.why_now}",
+            f"Please respond by {_long(proposal.respond_by)}, declaring any interest first.",
+        ),
+        link=reverse("writing:respond", kwargs={"slug": partnership.slug, "pk": proposal.pk}),
+        link_text="Respond to the proposal",
     )

@@ -9,7 +9,9 @@ from django.utils import timezone
 
 from meetings import services
 from meetings.models import AgendaItem, Meeting, MeetingStatus
+from meetings.tasks import email_agenda_circulated
 from partnership.errors import RuleBroken
+from partnership.models import Notification, NotificationStatus
 from tests.meetings.papers_support import pdf_bytes, stored_files, upload
 
 TUESDAY = datetime.date(2027, 6, 15)
@@ -112,6 +114,25 @@ def test_circulating_on_time_emails_every_active_member(
         "mo.member@police.example.org",
     ]
     assert f"/partnerships/warwickshire-scp/meetings/{meeting.pk}/" in mail.outbox[0].body
+
+
+def test_the_agenda_email_goes_to_each_member_once_however_often_its_task_runs(
+    meeting, chair, member, secretariat, django_capture_on_commit_callbacks, settings
+):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    services.agree_agenda(meeting=meeting, by=chair)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.circulate_agenda(meeting=meeting, by=secretariat, now=at(datetime.date(2027, 6, 8), 17))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert email_agenda_circulated.delay(meeting.pk).get() == 0  # a retry, or a task delivered twice
+
+    assert len(mail.outbox) == 2
+    message = next(m for m in mail.outbox if m.to == ["mo.member@police.example.org"])
+    assert "Dear Mo Member," in message.body
+    assert "send your apologies to the secretariat" in message.body
+    html, _ = message.alternatives[0]
+    assert f'href="{settings.SITE_URL}/partnerships/warwickshire-scp/meetings/{meeting.pk}/"' in html
+    assert Notification.objects.filter(kind="agenda_circulated", status=NotificationStatus.SENT).count() == 2
 
 
 def test_circulating_after_agenda_due_is_marked_late(meeting, chair, secretariat):
