@@ -6,7 +6,7 @@ INSTALLED := $(VENV)/.installed
 CHROMIUM ?= /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install pdf-libs browser run test suite lint deploy-check clean
+.PHONY: install pdf-libs browser run test suite lint deploy-check bench clean
 
 $(INSTALLED): requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,10 @@ run: install pdf-libs
 
 # Installs everything the tests need, checks the code, and runs the whole suite.
 test: install browser lint deploy-check suite
+
+# Benchmarks, not tests: figures to read, which vary with the machine.
+bench: install
+	$(BIN)/python scripts/bench_sweep.py
 
 suite: install
 	E2E_REQUIRED=1 $(BIN)/pytest -n 2 --dist loadfile
