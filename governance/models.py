@@ -56,3 +56,13 @@ class Acknowledgement(models.Model):
 
     def __str__(self):
         return f"{self.person} acknowledged {self.document}"
+
+
+from .models_registers import (  # noqa: E402, F401
+    BreachStatus,
+    ConductBreach,
+    GiftKind,
+    GiftOrHospitality,
+    InterestRegisterConfirmation,
+    RegisteredInterest,
+)

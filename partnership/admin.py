@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from .models import (
     Member,
     NominatingBody,
+    Notification,
     Office,
     Partnership,
     Person,
@@ -110,3 +111,18 @@ class OfficeAdmin(ReadOnlyAdmin):
 class WithdrawalNoticeAdmin(ReadOnlyAdmin):
     list_display = ["nominating_body", "given_on", "effective_on"]
     list_select_related = ["nominating_body"]
+
+
+@admin.register(Notification)
+class NotificationAdmin(ReadOnly, admin.ModelAdmin):
+    """What was sent, to whom and when: a record, never edited (the outbox's delivery changes it)."""
+
+    list_display = ["subject", "recipient_email", "partnership", "kind", "status", "created_at", "sent_at", "attempts"]
+    list_filter = ["status", "kind", "partnership"]
+    list_select_related = ["partnership"]
+    search_fields = ["subject", "recipient_email", "recipient_name"]
+    date_hierarchy = "created_at"
+
+    def get_readonly_fields(self, request, obj=None):
+        # Every field shown as text: the page then builds no form at all for a row never changed.
+        return [field.name for field in self.model._meta.fields]

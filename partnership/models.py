@@ -268,6 +268,10 @@ class Member(models.Model):
     is_elected_member = models.BooleanField("elected member", default=False)
     is_designated_liaison_officer = models.BooleanField("designated liaison officer", default=False)
     active = models.BooleanField(default=True)
+    # Set and cleared by the chair's decisions on a breach of the Code (governance); the
+    # meetings' services and pages read it.
+    withdrawn_from_business_since = models.DateTimeField(null=True, blank=True)
+    withdrawal_reason = models.CharField(max_length=300, blank=True)
 
     history = HistoricalRecords()
 
@@ -292,6 +296,12 @@ class Member(models.Model):
     @property
     def email(self):
         return self.person.email
+
+    @property
+    def is_withdrawn_from_business(self) -> bool:
+        """Required by the chair to withdraw from partnership business (the Code of Conduct's
+        Compliance section, seed 001) until the breach is resolved."""
+        return self.withdrawn_from_business_since is not None
 
 
 class Substitute(models.Model):

@@ -25,12 +25,29 @@ def secretariat_partnership_ids(user):
     )
 
 
-def member_partnership_ids(user):
+def _seats(user):
+    """(partnership id, withdrawn from business since, why) for each active seat the user holds:
+    one query answers both whether they sit on a partnership and whether the chair has required
+    them to withdraw from its business (governance's breaches of the Code)."""
     return _cached(
         user,
-        "member",
-        lambda: Member.objects.filter(person__user=user, active=True).values_list("partnership_id", flat=True),
+        "seats",
+        lambda: Member.objects.filter(person__user=user, active=True).values_list(
+            "partnership_id", "withdrawn_from_business_since", "withdrawal_reason"
+        ),
     )
+
+
+def member_partnership_ids(user):
+    return frozenset(partnership_id for partnership_id, _, _ in _seats(user))
+
+
+def withdrawal_from_business(user, partnership_id: int) -> tuple[datetime.datetime, str] | None:
+    """Since when, and why, the user is withdrawn from the partnership's business, if they are."""
+    for seat_partnership_id, since, reason in _seats(user):
+        if seat_partnership_id == partnership_id and since is not None:
+            return since, reason
+    return None
 
 
 def chair_partnership_ids(user, today: datetime.date):

@@ -13,7 +13,7 @@ from partnership import services
 from partnership.models import Partnership, SecretariatMembership, User
 
 from ..models import ConductDocument, ConductDocumentKind
-from . import arising, plans, record
+from . import arising, plans, record, registers
 
 TEXTS = Path(__file__).resolve().parent
 
@@ -222,6 +222,7 @@ def load(today: datetime.date) -> bool:
     record.load(warwickshire, today, members=county, chair=chair, secretariat=secretariat)
     plans.load(warwickshire, today, members=county, secretariat=secretariat)
     arising.load(warwickshire, today, members=county, secretariat=secretariat)
+    registers.load(warwickshire, today, members=county)
     return True
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from partnership.errors import RuleBroken
 from partnership.models import Member, Partnership
 from partnership.services.common import rule_service
+from partnership.services.withdrawal import check_not_withdrawn
 
 from ..models import (
     OPEN_STATUSES,
@@ -84,6 +85,8 @@ def record_attendance(*, meeting: Meeting, member: Member, status: str, substitu
     substitute_name = substitute_name.strip()
     if status == AttendanceStatus.SUBSTITUTE and not substitute_name:
         raise RuleBroken("Name the substitute who attended in the member's place (ToR 3.2).", field="substitute_name")
+    if status == AttendanceStatus.PRESENT:
+        check_not_withdrawn(member, on=meeting.date, field="status")
     if status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT):
         _check_not_a_voter(meeting, member)
     attendance, _ = Attendance.objects.update_or_create(
@@ -166,6 +169,7 @@ def declare_interest(
     meeting = agenda_item.meeting
     _check_member(meeting, member)
     check_record_open(meeting)
+    check_not_withdrawn(member, on=meeting.date)
     if kind not in InterestKind.values:
         raise RuleBroken("Say whether the interest is personal or prejudicial.", field="kind")
     if category and category not in InterestCategory.values:

@@ -12,6 +12,7 @@ from django.utils import timezone
 from partnership.errors import RuleBroken
 from partnership.models import Member, Partnership
 from partnership.services.common import check_date, long_date, rule_service
+from partnership.services.withdrawal import check_not_withdrawn
 
 from ..chairing import is_chair_on
 from ..models import (
@@ -102,6 +103,7 @@ def respond_in_writing(
         raise RuleBroken(f"Responses were due by {long_date(proposal.respond_by)}.")
     if member.partnership_id != proposal.partnership_id or not member.active:
         raise RuleBroken("Only the partnership's current members respond.", field="member")
+    check_not_withdrawn(member, on=timezone.localdate(now))
     if interest and interest not in InterestKind.values:
         raise RuleBroken("Say whether the interest is personal or prejudicial.", field="interest")
     if interest_category and interest_category not in InterestCategory.values:

@@ -1,0 +1,40 @@
+"""Notifications in the browser: a notification's state in words, and the few newest on the
+person's home page (partnership/mine.html, which links here by template, never by import)."""
+
+from django import template
+from django.utils import timezone
+
+from partnership.models import Notification, NotificationStatus
+
+from ..selectors_notifications import recent_notifications
+
+register = template.Library()
+
+
+def _when(moment) -> str:
+    """2 December 2026 at 8:05am, in the partnership's time."""
+    local = timezone.localtime(moment)
+    hour = local.hour % 12 or 12
+    return f"{local.day} {local:%B %Y} at {hour}:{local:%M}{'am' if local.hour < 12 else 'pm'}"
+
+
+@register.filter
+def status_in_words(notification: Notification) -> str:
+    """What happened to the email, as its reader would say it. A failed attempt goes back to
+    waiting, with its error kept, until delivery gives up: that is "we will try again"."""
+    if notification.status == NotificationStatus.SENT and notification.sent_at:
+        return f"Sent {_when(notification.sent_at)}"
+    if notification.status == NotificationStatus.FAILED:
+        return "Could not be sent"
+    if notification.status == NotificationStatus.PENDING and notification.attempts:
+        return "Could not be sent: we will try again"
+    return notification.get_status_display()
+
+
+@register.inclusion_tag("governance/notifications/_recent.html", takes_context=True)
+def recent_notifications_of(context):
+    """The signed-in user's three newest notifications and the link to the rest: one query."""
+    request = context.get("request")
+    if request is None or not request.user.is_authenticated:
+        return {"notifications": None}
+    return {"notifications": recent_notifications(request.user)}

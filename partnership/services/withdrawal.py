@@ -1,0 +1,31 @@
+"""A member the chair has required to withdraw from partnership business (the Code of
+Conduct's Compliance section, seed 001) takes no part in it until the breach is resolved. The
+state is set by governance's services; the meetings' services ask this one check."""
+
+import datetime
+
+from django.utils import timezone
+
+from ..errors import RuleBroken
+from ..models import Member
+from .common import long_date
+
+
+def check_not_withdrawn(member: Member, *, on: datetime.date | None = None, field: str | None = "member") -> None:
+    """Refuse if `member` is withdrawn from partnership business on the day `on` (today when not
+    given): business of a day before the withdrawal (a meeting held before it) is left alone.
+    Read from the database, not the object, which may have been loaded before the chair acted."""
+    since, reason = (
+        Member.objects.filter(pk=member.pk).values_list("withdrawn_from_business_since", "withdrawal_reason").get()
+    )
+    if since is None:
+        return
+    withdrawn_on = timezone.localdate(since)
+    if on is not None and on < withdrawn_on:
+        return
+    why = f" ({reason})" if reason else ""
+    raise RuleBroken(
+        f"{member.person.name} has been withdrawn from partnership business since {long_date(withdrawn_on)}{why}, "
+        "so takes no part in it until the chair resolves the matter.",
+        field=field,
+    )
