@@ -1,6 +1,7 @@
 """Every periodic task, declared in one place (CONVENTIONS.md). Beat reads its schedule from the
-database (django-celery-beat), where the admin can change a time or switch a task off; a
-migration installs these entries once and never overwrites a change made there."""
+database (django-celery-beat), where the admin can change a time or switch a task off. After
+each migrate the entries missing from the database are created; one already there is left as
+the admin keeps it."""
 
 from dataclasses import dataclass
 
@@ -51,3 +52,7 @@ def install_schedule(apps) -> None:
             timezone=TIME_ZONE,
         )
         periodic_tasks.objects.create(name=entry.name, task=entry.task, crontab=crontab, description=entry.description)
+
+
+def install_schedule_after_migrate(sender, apps, **kwargs) -> None:
+    install_schedule(apps)

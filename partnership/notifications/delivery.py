@@ -4,10 +4,12 @@ before sending is taken again after `NOTIFICATION_CLAIM_TIMEOUT` seconds; a fail
 again later, and given up after `MAX_ATTEMPTS`.
 
 The one case that could send twice is a worker killed in the instant between the mail server
-accepting a message and the row being marked sent; every other fault sends late, never twice."""
+accepting a message and the row being marked sent; every other fault sends late, never twice.
+A message that cannot be sent for any reason (the mail server, a bad header, a bug) is put back
+to wait, so one bad row never blocks the rest of the outbox."""
 
 import datetime
-import smtplib
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -18,7 +20,7 @@ from django.utils import timezone
 from ..models_notifications import Notification, NotificationStatus
 
 MAX_ATTEMPTS = 5
-SEND_ERRORS = (OSError, smtplib.SMTPException)
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -31,13 +33,26 @@ def _claim_timeout() -> datetime.timedelta:
     return datetime.timedelta(seconds=settings.NOTIFICATION_CLAIM_TIMEOUT)
 
 
+def _abandoned(now: datetime.datetime) -> Q:
+    """Claimed by a worker that has not finished in time: it died."""
+    return Q(status=NotificationStatus.SENDING, claimed_at__lt=now - _claim_timeout())
+
+
 def claimable(now: datetime.datetime) -> Q:
-    """Waiting to be sent, or claimed by a worker that has not finished in time."""
-    abandoned = Q(status=NotificationStatus.SENDING, claimed_at__lt=now - _claim_timeout())
-    return Q(status=NotificationStatus.PENDING) | abandoned
+    """Waiting to be sent, or abandoned by a worker with tries left."""
+    return Q(status=NotificationStatus.PENDING) | (_abandoned(now) & Q(attempts__lt=MAX_ATTEMPTS))
+
+
+def give_up_abandoned(now: datetime.datetime) -> int:
+    """Rows whose every try died with its worker are marked as not sent, for the secretariat to see."""
+    return Notification.objects.filter(_abandoned(now), attempts__gte=MAX_ATTEMPTS).update(
+        status=NotificationStatus.FAILED, claimed_at=None, last_error="The worker sending it stopped on every try."
+    )
 
 
 def _claim(pk: int, now: datetime.datetime) -> Notification | None:
+    """Claim the row if it can be claimed at `now`, stamped with `now`: a claim made late in a
+    long batch is stamped with its own time, so no other worker takes it for abandoned."""
     claimed = Notification.objects.filter(claimable(now), pk=pk).update(
         status=NotificationStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
     )
@@ -66,7 +81,8 @@ def deliver(pk: int, *, now: datetime.datetime | None = None) -> tuple[Notificat
         return None, False
     try:
         _message(notification).send()
-    except SEND_ERRORS as error:
+    except Exception as error:  # any failure: this row waits, the rest of the outbox goes on
+        logger.warning("Notification %s not sent: %s", pk, error, exc_info=True)
         gave_up = notification.attempts >= MAX_ATTEMPTS
         status = NotificationStatus.FAILED if gave_up else NotificationStatus.PENDING
         Notification.objects.filter(pk=pk, status=NotificationStatus.SENDING).update(
@@ -81,12 +97,14 @@ def deliver(pk: int, *, now: datetime.datetime | None = None) -> tuple[Notificat
 
 
 def deliver_waiting(*, now: datetime.datetime | None = None) -> Delivery:
-    """Send every notification waiting, oldest first."""
+    """Send every notification waiting, oldest first. Each is claimed at the time it is reached,
+    not the time the batch began."""
     now = now or timezone.now()
+    give_up_abandoned(now)
     waiting = Notification.objects.filter(claimable(now)).order_by("pk").values_list("pk", flat=True)
     result = Delivery()
     for pk in list(waiting):
-        notification, went = deliver(pk, now=now)
+        notification, went = deliver(pk, now=max(now, timezone.now()))
         if notification is None:
             continue
         (result.sent if went else result.failed).append(notification)

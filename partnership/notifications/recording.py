@@ -74,7 +74,7 @@ def render(notice: Notice, recipient: Recipient, now: datetime.datetime) -> Noti
         recipient_name=recipient.name,
         person_id=recipient.person_id,
         user_id=recipient.user_id,
-        subject=notice.subject,
+        subject=" ".join(notice.subject.split())[:300],  # one line: a newline in a title is a bad header
         body_text=render_to_string(f"{TEMPLATE}.txt", context),
         body_html=render_to_string(f"{TEMPLATE}.html", context),
         link=link,

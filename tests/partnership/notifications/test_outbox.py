@@ -6,6 +6,7 @@ import datetime
 import smtplib
 
 import pytest
+from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -184,3 +185,65 @@ def test_check_deadlines_prints_what_it_sent_and_sends_nothing_twice(warwickshir
     assert "sent 2." in first
     assert "Recorded 0 new notifications; sent 0." in second
     assert len(mailoutbox) == 2
+
+
+class PickyBackend:
+    """A mail backend that fails on one address with an error that is not the mail server's."""
+
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        if any("carol" in to for message in messages for to in message.to):
+            raise ValueError("a bug while building the message")
+        mail.outbox.extend(messages)
+        return len(messages)
+
+
+def test_a_row_that_fails_for_any_reason_waits_and_the_rest_of_the_outbox_goes(warwickshire, settings):
+    settings.EMAIL_BACKEND = f"{__name__}.PickyBackend"
+    mail.outbox = []
+    record([a_notice(warwickshire)])
+
+    result = deliver_waiting()
+
+    assert [n.recipient_email for n in result.sent] == ["sam.secretariat@example.org"]
+    stuck = Notification.objects.get(recipient_email="carol.chair@warwickshire.example.org")
+    assert (stuck.status, stuck.attempts) == (NotificationStatus.PENDING, 1)
+    assert stuck.last_error == "ValueError: a bug while building the message"
+
+
+def test_a_subject_is_kept_to_one_line(warwickshire):
+    notice = a_notice(warwickshire)
+    one_line = Notice(**{**notice.__dict__, "subject": "Milestone overdue:\nProtocol\r\n drafted"})
+
+    [row, _] = record([one_line])
+
+    assert row.subject == "Milestone overdue: Protocol drafted"
+
+
+def test_each_claim_is_stamped_when_made_not_when_the_batch_began(warwickshire):
+    """A batch that began long ago (a slow mail server) stamps each claim with its own time, so
+    a second worker does not take a row claimed late in the batch for abandoned."""
+    record([a_notice(warwickshire)])
+    batch_began = timezone.now() - datetime.timedelta(minutes=20)
+
+    deliver_waiting(now=batch_began)
+
+    for claimed_at in Notification.objects.values_list("claimed_at", flat=True):
+        assert claimed_at > timezone.now() - datetime.timedelta(minutes=1)
+
+
+def test_a_row_whose_every_try_died_with_its_worker_is_marked_not_sent(warwickshire, mailoutbox):
+    [row, other] = record([a_notice(warwickshire)])
+    long_ago = timezone.now() - datetime.timedelta(hours=1)
+    Notification.objects.filter(pk=row.pk).update(
+        status=NotificationStatus.SENDING, claimed_at=long_ago, attempts=MAX_ATTEMPTS
+    )
+
+    deliver_waiting()
+
+    row.refresh_from_db()
+    assert row.status == NotificationStatus.FAILED
+    assert row.last_error == "The worker sending it stopped on every try."
+    assert [m.to for m in mailoutbox] == [[other.recipient_email]]

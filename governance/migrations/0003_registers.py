@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('governance', '0003_beat_schedule'),
+        ('governance', '0002_initial'),
         ('partnership', '0008_member_withdrawal_from_business'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
