@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404
 
 from partnership.access import get_partnership_for_user
 from partnership.models import Notification, Partnership
+from partnership.notifications.selectors import own_notifications
 
 from .models_registers import ConductBreach, RegisteredInterest
-from .selectors_notifications import own_notifications
 
 
 def get_partnership_for_acknowledgements(request, slug: str) -> Partnership:

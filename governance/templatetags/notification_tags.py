@@ -1,12 +1,9 @@
-"""Notifications in the browser: a notification's state in words, and the few newest on the
-person's home page (partnership/mine.html, which links here by template, never by import)."""
+"""Notifications in the browser: a notification's state in words."""
 
 from django import template
 from django.utils import timezone
 
 from partnership.models import Notification, NotificationStatus
-
-from ..selectors_notifications import recent_notifications
 
 register = template.Library()
 
@@ -29,12 +26,3 @@ def status_in_words(notification: Notification) -> str:
     if notification.status == NotificationStatus.PENDING and notification.attempts:
         return "Could not be sent: we will try again"
     return notification.get_status_display()
-
-
-@register.inclusion_tag("governance/notifications/_recent.html", takes_context=True)
-def recent_notifications_of(context):
-    """The signed-in user's three newest notifications and the link to the rest: one query."""
-    request = context.get("request")
-    if request is None or not request.user.is_authenticated:
-        return {"notifications": None}
-    return {"notifications": recent_notifications(request.user)}

@@ -9,10 +9,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from partnership.models import Notification, NotificationStatus
+from partnership.notifications.selectors import own_notifications
 
 from ..access import get_own_notification, get_partnership_for_notifications
 from ..forms_notifications import NotificationStatusForm
-from ..selectors_notifications import own_notifications, sent_by
+from ..selectors_notifications import sent_by
 
 PER_PAGE = 25
 SAFE_SCHEMES = ("https://", "http://")
