@@ -5,6 +5,8 @@ the admin keeps it."""
 
 from dataclasses import dataclass
 
+from django.apps import apps as global_apps
+
 TIME_ZONE = "Europe/London"
 
 
@@ -54,5 +56,6 @@ def install_schedule(apps) -> None:
         periodic_tasks.objects.create(name=entry.name, task=entry.task, crontab=crontab, description=entry.description)
 
 
-def install_schedule_after_migrate(sender, apps, **kwargs) -> None:
+def install_schedule_after_migrate(sender, apps=global_apps, **kwargs) -> None:
+    """After migrate (which passes the migrated state as `apps`) and flush (which passes none)."""
     install_schedule(apps)

@@ -79,7 +79,8 @@ class Engine:
             "CELERY_TASK_ALWAYS_EAGER": "false",
             "ENGINE_MARKER": str(self.marker),
         }
-        self.client = Celery("engine-test")
+        # Not the current app: shared tasks in this test process must stay bound to the project's.
+        self.client = Celery("engine-test", set_as_current=False)
         if broker == "redis":
             url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
             self.env["CELERY_BROKER_URL"] = url
