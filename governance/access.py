@@ -38,8 +38,12 @@ def get_partnership_for_breaches(request, slug: str, perm: str = "governance.vie
 
 def get_breach_for(request, slug: str, pk: int, perm: str = "governance.view_breaches") -> ConductBreach:
     """A breach of the partnership's: 404 outside it (or for another partnership's breach), 403
-    to a member who is not its secretariat or chair."""
-    partnership = get_partnership_for_breaches(request, slug)
+    to a member who is not its secretariat or chair. The vice chair reaches only a breach by the
+    chair, on which they decide."""
+    partnership = get_partnership_for_user(request, slug)
+    sees_all = request.user.has_perm("governance.view_breaches", partnership)
+    if not sees_all and not request.user.has_perm("governance.decide_on_breach", partnership):
+        raise PermissionDenied(BREACHES_CONFIDENTIAL)
     breach = get_object_or_404(
         ConductBreach.objects.select_related(
             "partnership", "member__person", "member__nominating_body", "reported_by", "withdrawal_required_by"
@@ -47,6 +51,8 @@ def get_breach_for(request, slug: str, pk: int, perm: str = "governance.view_bre
         pk=pk,
         partnership=partnership,
     )
+    if not sees_all and not request.user.has_perm("governance.decide_on_this_breach", breach):
+        raise PermissionDenied(BREACHES_CONFIDENTIAL)
     if perm != "governance.view_breaches" and not request.user.has_perm(perm, partnership):
         raise PermissionDenied(
             "Only the chair of the partnership decides on a suspected breach of the Code of Conduct."

@@ -1,8 +1,14 @@
+"""The site administrators' view of the conduct records. Breaches of the Code are not here at
+all: they are confidential to the partnership's secretariat and chair, not even a site
+administrator (governance/rules.py), so neither the breach nor its history is registered."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from partnership.admin import ReadOnlyAdmin
+
 from .models import Acknowledgement, ConductDocument
-from .models_registers import ConductBreach, GiftOrHospitality, InterestRegisterConfirmation, RegisteredInterest
+from .models_registers import GiftOrHospitality, InterestRegisterConfirmation, RegisteredInterest
 
 
 @admin.register(ConductDocument)
@@ -35,7 +41,10 @@ class AcknowledgementAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(RegisteredInterest)
-class RegisteredInterestAdmin(SimpleHistoryAdmin):
+class RegisteredInterestAdmin(ReadOnlyAdmin):
+    """Read only: a person keeps their own register through the services, which the admin would
+    bypass."""
+
     list_display = ["person", "category", "description", "registered_on", "ended_on"]
     list_filter = ["category"]
     list_select_related = ["person"]
@@ -44,7 +53,7 @@ class RegisteredInterestAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(InterestRegisterConfirmation)
-class InterestRegisterConfirmationAdmin(SimpleHistoryAdmin):
+class InterestRegisterConfirmationAdmin(ReadOnlyAdmin):
     """Read only: a person confirms their own register through confirm_interests_up_to_date."""
 
     list_display = ["person", "confirmed_at"]
@@ -52,35 +61,13 @@ class InterestRegisterConfirmationAdmin(SimpleHistoryAdmin):
     search_fields = ["person__name"]
     date_hierarchy = "confirmed_at"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(GiftOrHospitality)
-class GiftOrHospitalityAdmin(SimpleHistoryAdmin):
+class GiftOrHospitalityAdmin(ReadOnlyAdmin):
+    """Read only: a person records the offers made to them through record_gift_or_hospitality."""
+
     list_display = ["person", "partnership", "kind", "offered_by", "estimated_value", "offered_on", "accepted"]
     list_filter = ["partnership", "kind", "accepted", "registered_with_body"]
     list_select_related = ["person", "partnership"]
     search_fields = ["person__name", "offered_by", "description"]
     date_hierarchy = "offered_on"
-
-
-@admin.register(ConductBreach)
-class ConductBreachAdmin(SimpleHistoryAdmin):
-    """Read only: withdrawal and resolution are the chair's, through the services, which also
-    set the member's withdrawal from partnership business."""
-
-    list_display = ["member", "partnership", "reported_on", "status", "withdrawal_required_at", "resolved_on"]
-    list_filter = ["partnership", "status"]
-    list_select_related = ["member__person", "member__nominating_body", "partnership"]
-    search_fields = ["member__person__name", "description"]
-    date_hierarchy = "reported_on"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -104,7 +104,9 @@ class BreachStatus(models.TextChoices):
     RESOLVED = "resolved", "Resolved"
 
 
-WITHDRAWAL_REASON = "Required by the chair pending investigation of a suspected breach of the Code of Conduct"
+# Copied to the member's seat and its history, which staff and the attendance page show: it must
+# not reveal that a breach is suspected, which is confidential to the secretariat and chair.
+WITHDRAWAL_REASON = "Required by the chair to withdraw from partnership business until a matter is resolved"
 
 
 class ConductBreach(models.Model):

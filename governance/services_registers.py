@@ -2,7 +2,8 @@
 their own register of interests and confirms it is up to date, and records gifts and
 hospitality offered in connection with a partnership's work; the secretariat or the chair
 records a suspected breach of the Code, and the chair alone requires the member to withdraw from
-partnership business until it is resolved, and resolves it."""
+partnership business until it is resolved, and resolves it; on a breach by the chair, the vice
+chair does, since nobody decides on their own conduct."""
 
 import datetime
 from decimal import Decimal
@@ -11,8 +12,8 @@ from django.utils import timezone
 
 from meetings.models import InterestCategory
 from partnership.errors import RuleBroken
-from partnership.models import Member, Partnership, Person
-from partnership.roles import chair_partnership_ids, secretariat_partnership_ids
+from partnership.models import Member, Office, OfficeRole, Partnership, Person
+from partnership.roles import chair_partnership_ids, secretariat_partnership_ids, vice_chair_partnership_ids
 from partnership.services.common import check_date, long_date, rule_service
 
 from .models_registers import (
@@ -30,6 +31,11 @@ OWN_GIFTS = "You can only record gifts and hospitality offered to you."
 ONLY_THE_CHAIR = (
     "Only the chair of the partnership decides on a suspected breach of the Code of Conduct: requiring the "
     "member to withdraw from partnership business, and resolving it."
+)
+CHAIRS_OWN_BREACH = "The chair cannot decide on a suspected breach by the chair: the vice chair decides."
+ONLY_THE_VICE_CHAIR = "Only the vice chair of the partnership decides on a suspected breach by the chair."
+VICE_CHAIR_ONLY_FOR_THE_CHAIR = (
+    "The vice chair decides only on a suspected breach by the chair: the chair decides on this one."
 )
 
 
@@ -228,19 +234,48 @@ def _lock_member(member_id: int) -> Member:
     return Member.objects.select_for_update(of=("self",)).select_related("person").get(pk=member_id)
 
 
+def _is_by_the_chair(breach: ConductBreach, today: datetime.date) -> bool:
+    return Office.objects.filter(
+        member_id=breach.member_id, role=OfficeRole.CHAIR, starts_on__lte=today, ends_on__gte=today
+    ).exists()
+
+
+def refusal_to_decide(breach: ConductBreach, by, today: datetime.date) -> str | None:
+    """Why `by` may not decide on the breach (require withdrawal, resolve), or None if they may.
+    The chair decides; on a breach by the chair the vice chair does, as nobody judges their own
+    conduct. The breach page asks this too, to offer the buttons only to whoever decides."""
+    if by is None or not by.is_authenticated:
+        return ONLY_THE_CHAIR
+    is_chair = breach.partnership_id in chair_partnership_ids(by, today)
+    is_vice_chair = breach.partnership_id in vice_chair_partnership_ids(by, today)
+    if _is_by_the_chair(breach, today):
+        if is_chair:
+            return CHAIRS_OWN_BREACH
+        return None if is_vice_chair else ONLY_THE_VICE_CHAIR
+    if is_chair:
+        return None
+    return VICE_CHAIR_ONLY_FOR_THE_CHAIR if is_vice_chair else ONLY_THE_CHAIR
+
+
+def _check_decides(breach: ConductBreach, by, today: datetime.date) -> None:
+    refusal = refusal_to_decide(breach, by, today)
+    if refusal:
+        raise RuleBroken(refusal)
+
+
 @rule_service
 def require_withdrawal(*, breach: ConductBreach, by, now: datetime.datetime | None = None) -> ConductBreach:
-    """The chair's power under the Code: the member withdraws from partnership business until
-    the breach is investigated and the partners agree the way forward."""
+    """The chair's power under the Code (the vice chair's on a breach by the chair): the member
+    withdraws from partnership business until the breach is investigated and the partners agree
+    the way forward."""
     now = now or timezone.now()
     breach = _lock(breach)
-    if not _is_chair(by, breach.partnership_id, timezone.localdate(now)):
-        raise RuleBroken(ONLY_THE_CHAIR)
+    _check_decides(breach, by, timezone.localdate(now))
     if not breach.is_open:
         raise RuleBroken("This breach is resolved: there is nothing to withdraw from.")
     if breach.withdrawal_required_at is not None:
         raise RuleBroken(
-            f"The chair already required {breach.member.person.name} to withdraw from partnership business on "
+            f"{breach.member.person.name} was already required to withdraw from partnership business on "
             f"{long_date(timezone.localdate(breach.withdrawal_required_at))}."
         )
     member = _lock_member(breach.member_id)
@@ -260,12 +295,12 @@ def require_withdrawal(*, breach: ConductBreach, by, now: datetime.datetime | No
 def resolve_breach(
     *, breach: ConductBreach, resolution: str, by, now: datetime.datetime | None = None
 ) -> ConductBreach:
-    """The chair records the way forward the partners agreed. The member returns to partnership
-    business unless another open breach still requires them to withdraw."""
+    """The chair (the vice chair, on a breach by the chair) records the way forward the partners
+    agreed. The member returns to partnership business unless another open breach still requires
+    them to withdraw."""
     now = now or timezone.now()
     breach = _lock(breach)
-    if not _is_chair(by, breach.partnership_id, timezone.localdate(now)):
-        raise RuleBroken(ONLY_THE_CHAIR)
+    _check_decides(breach, by, timezone.localdate(now))
     if not breach.is_open:
         raise RuleBroken(f"This breach was already resolved on {long_date(breach.resolved_on)}.")
     resolution = _text(

@@ -60,6 +60,18 @@ def chair_partnership_ids(user, today: datetime.date):
     )
 
 
+def vice_chair_partnership_ids(user, today: datetime.date):
+    """The vice chair acts for the chair, and decides where the chair cannot (a breach of the
+    Code by the chair)."""
+    return _cached(
+        user,
+        ("vice_chair", today),
+        lambda: Office.objects.filter(
+            member__person__user=user, role=OfficeRole.VICE_CHAIR, starts_on__lte=today, ends_on__gte=today
+        ).values_list("partnership_id", flat=True),
+    )
+
+
 def visible_partnership_filter(user) -> Q:
     """Q for the partnerships whose private register `user` may read."""
     if user.is_authenticated and user.is_superuser:

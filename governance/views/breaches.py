@@ -1,7 +1,7 @@
 """Suspected breaches of the Code of Conduct (seed 001, Compliance with the Code): brought to
 the chair's attention by the secretariat or the chair, who alone may require the member to
-withdraw from partnership business until it is resolved. Confidential to the partnership's
-secretariat and chair."""
+withdraw from partnership business until it is resolved (the vice chair, on a breach by the
+chair). Confidential to the partnership's secretariat and chair."""
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
@@ -69,7 +69,8 @@ def _list_url(partnership) -> str:
 
 def breach_page(request, breach: ConductBreach, *, error: str | None = None):
     partnership = breach.partnership
-    can_decide = breach.is_open and request.user.has_perm(DECIDE, partnership)
+    # The buttons go to whoever decides on this breach: the service says who.
+    can_decide = breach.is_open and services.refusal_to_decide(breach, request.user, timezone.localdate()) is None
     context = {
         "partnership": partnership,
         "breach": breach,

@@ -375,10 +375,15 @@ def _check_votes(
         raise RuleBroken("A vote needs votes cast for or against.", field="votes_for")
     if len({voter.pk for voter in voters}) != len(voters):
         raise RuleBroken("Name each voter once.", field="voters")
-    present = {row.member_id for row in agenda_item.meeting.attendance.all() if row.counts_as_present}
+    meeting = agenda_item.meeting
+    present = {row.member_id for row in meeting.attendance.all() if row.counts_as_present}
     for voter in voters:
         if voter.pk not in present:
             raise RuleBroken(f"{voter.person.name} is not recorded as present, so cannot vote.", field="voters")
+        # A nominating body may still send a substitute for a member the chair has withdrawn from
+        # business (record_attendance lets it, and the substitute counts as present), but no vote
+        # is cast in the withdrawn member's name.
+        check_not_withdrawn(voter, on=meeting.date, field="voters")
     withdrawn = {d.member_id: d for d in agenda_item.declarations.all() if d.withdraws}
     for voter in voters:
         if voter.pk in withdrawn:

@@ -26,6 +26,6 @@ def check_not_withdrawn(member: Member, *, on: datetime.date | None = None, fiel
     why = f" ({reason})" if reason else ""
     raise RuleBroken(
         f"{member.person.name} has been withdrawn from partnership business since {long_date(withdrawn_on)}{why}, "
-        "so takes no part in it until the chair resolves the matter.",
+        "so takes no part in it until the matter is resolved.",
         field=field,
     )

@@ -1,6 +1,6 @@
 """A suspected breach of the Code of Conduct (seed 001, Compliance with the Code): recorded by the
 secretariat or the chair; the chair alone requires the member to withdraw from partnership
-business until it is resolved, and resolves it."""
+business until it is resolved, and resolves it; on a breach by the chair, the vice chair does."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -11,8 +11,8 @@ from governance import services_registers as services
 from governance.models import BreachStatus, ConductBreach
 from governance.models_registers import WITHDRAWAL_REASON
 from partnership.errors import RuleBroken
-from partnership.models import Member
-from tests.factories import MemberFactory, NominatingBodyFactory, OfficeFactory, UserFactory
+from partnership.models import Member, Office, OfficeRole
+from tests.factories import MemberFactory, NominatingBodyFactory, OfficeFactory, PersonFactory, UserFactory
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime.datetime(2026, 11, 25, 10, 0, tzinfo=LONDON)
@@ -21,6 +21,9 @@ ONLY_THE_CHAIR = (
     "Only the chair of the partnership decides on a suspected breach of the Code of Conduct: requiring the "
     "member to withdraw from partnership business, and resolving it."
 )
+CHAIRS_OWN = "The chair cannot decide on a suspected breach by the chair: the vice chair decides."
+ONLY_THE_VICE_CHAIR = "Only the vice chair of the partnership decides on a suspected breach by the chair."
+NOT_THE_VICE_CHAIR = "The vice chair decides only on a suspected breach by the chair: the chair decides on this one."
 
 
 @pytest.fixture
@@ -83,6 +86,7 @@ def test_not_a_breach_by_someone_who_has_left(warwickshire, seat, secretariat):
     seat.refresh_from_db()
 
     refused(lambda: report(warwickshire, seat, secretariat), "Mo Member no longer holds a seat on the partnership.")
+    assert not ConductBreach.objects.exists()
 
 
 @pytest.mark.parametrize(
@@ -113,6 +117,7 @@ def test_the_chair_requires_the_member_to_withdraw(breach, chair):
     assert member.is_withdrawn_from_business
     assert member.withdrawn_from_business_since == NOW
     assert member.withdrawal_reason == WITHDRAWAL_REASON
+    assert "breach" not in member.withdrawal_reason.lower()  # the seat's reason is shown beyond the chair
     assert member.history.first().withdrawn_from_business_since == NOW  # the seat's history keeps it
 
 
@@ -133,6 +138,9 @@ def test_the_chair_of_another_partnership_cannot(breach, other_partnership):
     OfficeFactory(member=MemberFactory(nominating_body=body, person__user=rugby_chair))
 
     refused(lambda: services.require_withdrawal(breach=breach, by=rugby_chair, now=NOW), ONLY_THE_CHAIR)
+    breach.refresh_from_db()
+    assert breach.withdrawal_required_at is None
+    assert not Member.objects.get(pk=breach.member_id).is_withdrawn_from_business
 
 
 def test_withdrawal_is_not_required_twice(breach, chair):
@@ -140,7 +148,7 @@ def test_withdrawal_is_not_required_twice(breach, chair):
 
     refused(
         lambda: services.require_withdrawal(breach=breach, by=chair, now=LATER),
-        "The chair already required Mo Member to withdraw from partnership business on 25 November 2026.",
+        "Mo Member was already required to withdraw from partnership business on 25 November 2026.",
     )
     breach.refresh_from_db()
     assert breach.withdrawal_required_at == NOW
@@ -225,3 +233,88 @@ def test_resolving_needs_the_way_forward(breach, chair):
     assert broken.field == "resolution"
     breach.refresh_from_db()
     assert breach.is_open
+
+
+# A breach by the chair: the vice chair decides, as nobody decides on their own conduct.
+
+
+@pytest.fixture
+def vice_chair(warwickshire, cdrp_chairs):
+    user = UserFactory(username="vic.vicechair")
+    seat = MemberFactory(nominating_body=cdrp_chairs, person=PersonFactory(name="Vic Vicechair", user=user))
+    OfficeFactory(member=seat, role=OfficeRole.VICE_CHAIR)
+    return user
+
+
+@pytest.fixture
+def chairs_breach(warwickshire, chair, secretariat):
+    chairs_seat = Member.objects.select_related("person").get(person__user=chair)
+    return report(warwickshire, chairs_seat, secretariat, description="Spoke for the partnership without its say.")
+
+
+def test_the_chair_cannot_require_their_own_withdrawal_nor_resolve_it(chairs_breach, chair):
+    refused(lambda: services.require_withdrawal(breach=chairs_breach, by=chair, now=NOW), CHAIRS_OWN)
+    refused(lambda: services.resolve_breach(breach=chairs_breach, resolution="Nothing in it.", by=chair), CHAIRS_OWN)
+
+    chairs_breach.refresh_from_db()
+    assert chairs_breach.is_open
+    assert chairs_breach.withdrawal_required_at is None
+    assert chairs_breach.resolution == ""
+    assert chairs_breach.history.count() == 1  # as recorded, nothing since
+    assert not Member.objects.get(pk=chairs_breach.member_id).is_withdrawn_from_business
+
+
+def test_the_vice_chair_requires_the_chairs_withdrawal_then_resolves(chairs_breach, vice_chair):
+    services.require_withdrawal(breach=chairs_breach, by=vice_chair, now=NOW)
+
+    chairs_breach.refresh_from_db()
+    assert (chairs_breach.withdrawal_required_at, chairs_breach.withdrawal_required_by) == (NOW, vice_chair)
+    assert Member.objects.get(pk=chairs_breach.member_id).withdrawal_reason == WITHDRAWAL_REASON
+
+    services.resolve_breach(breach=chairs_breach, resolution="An apology to the partners.", by=vice_chair, now=LATER)
+
+    chairs_breach.refresh_from_db()
+    assert chairs_breach.status == BreachStatus.RESOLVED
+    assert not Member.objects.get(pk=chairs_breach.member_id).is_withdrawn_from_business
+
+
+@pytest.mark.parametrize("who", ["secretariat", "member", "staff"])
+def test_nobody_else_decides_on_a_breach_by_the_chair(request, chairs_breach, vice_chair, who):
+    by = request.getfixturevalue(who)
+
+    refused(lambda: services.require_withdrawal(breach=chairs_breach, by=by, now=NOW), ONLY_THE_VICE_CHAIR)
+    refused(lambda: services.resolve_breach(breach=chairs_breach, resolution="Done.", by=by), ONLY_THE_VICE_CHAIR)
+
+    chairs_breach.refresh_from_db()
+    assert chairs_breach.is_open
+    assert chairs_breach.withdrawal_required_at is None
+
+
+def test_the_vice_chair_does_not_decide_on_another_members_breach(breach, chair, vice_chair):
+    refused(lambda: services.require_withdrawal(breach=breach, by=vice_chair, now=NOW), NOT_THE_VICE_CHAIR)
+    services.require_withdrawal(breach=breach, by=chair, now=NOW)
+    refused(lambda: services.resolve_breach(breach=breach, resolution="Done.", by=vice_chair), NOT_THE_VICE_CHAIR)
+
+    breach.refresh_from_db()
+    assert breach.is_open
+    assert breach.withdrawal_required_by == chair
+    assert Member.objects.get(pk=breach.member_id).is_withdrawn_from_business
+
+
+def test_once_the_chairs_term_ends_the_new_chair_decides(chairs_breach, chair, vice_chair):
+    """The rule follows the office on the day, not the person: a former chair's breach is the
+    new chair's to decide."""
+    Office.objects.filter(member__person__user=chair).update(ends_on=datetime.date(2026, 11, 24))
+    new_chair = UserFactory()
+    OfficeFactory(
+        member=MemberFactory(
+            nominating_body=NominatingBodyFactory(partnership=chairs_breach.partnership), person__user=new_chair
+        ),
+        starts_on=datetime.date(2026, 11, 25),
+    )
+
+    refused(lambda: services.require_withdrawal(breach=chairs_breach, by=vice_chair, now=NOW), NOT_THE_VICE_CHAIR)
+    services.require_withdrawal(breach=chairs_breach, by=new_chair, now=NOW)
+
+    chairs_breach.refresh_from_db()
+    assert chairs_breach.withdrawal_required_by == new_chair

@@ -9,13 +9,14 @@ from django.urls import reverse
 
 from governance import services_registers as services
 from governance.models import ConductBreach
-from partnership.models import Member
-from tests.factories import MemberFactory, NominatingBodyFactory
+from partnership.models import Member, OfficeRole
+from tests.factories import MemberFactory, NominatingBodyFactory, OfficeFactory, PersonFactory, UserFactory
 from tests.helpers import signed_in
 
 LONDON = ZoneInfo("Europe/London")
 CONFIDENTIAL = "Breaches of the Code of Conduct are confidential to the partnership&#x27;s secretariat and chair."
 ONLY_THE_CHAIR = "Only the chair of the partnership decides on a suspected breach of the Code of Conduct."
+CHAIRS_OWN = "The chair cannot decide on a suspected breach by the chair: the vice chair decides."
 
 
 @pytest.fixture
@@ -143,7 +144,7 @@ def test_the_chair_requires_withdrawal_then_resolves(client, chair, breach, seat
 
     again = client.post(url(breach, "breach-withdrawal"))
     assert again.status_code == 400
-    assert "The chair already required Mo Member to withdraw from partnership business" in again.text
+    assert "Mo Member was already required to withdraw from partnership business" in again.text
 
     missing = client.post(url(breach, "breach-resolve"), {"resolution": ""})
     assert missing.status_code == 400
@@ -173,6 +174,79 @@ def test_the_secretariat_cannot_require_withdrawal_or_resolve(client, secretaria
     assert breach.is_open
     assert breach.withdrawal_required_at is None
     assert not Member.objects.get(pk=seat.pk).is_withdrawn_from_business
+
+
+# A breach by the chair: the vice chair decides, and sees that breach only.
+
+
+@pytest.fixture
+def vice_chair(warwickshire, cdrp_chairs):
+    user = UserFactory(username="vic.vicechair")
+    seat = MemberFactory(nominating_body=cdrp_chairs, person=PersonFactory(name="Vic Vicechair", user=user))
+    OfficeFactory(member=seat, role=OfficeRole.VICE_CHAIR)
+    return user
+
+
+@pytest.fixture
+def chairs_breach(warwickshire, chair, secretariat):
+    return services.record_breach(
+        partnership=warwickshire,
+        member=Member.objects.get(person__user=chair),
+        description="Spoke for the partnership without its agreement.",
+        reported_on=datetime.date(2026, 11, 20),
+        by=secretariat,
+    )
+
+
+def test_the_chair_is_offered_no_decision_on_their_own_breach_and_is_refused_one(client, chair, chairs_breach):
+    signed_in(client, chair)
+    assert "Require withdrawal" not in client.get(url(chairs_breach)).text
+
+    withdrawal = client.post(url(chairs_breach, "breach-withdrawal"))
+    resolution = client.post(url(chairs_breach, "breach-resolve"), {"resolution": "Nothing in it."})
+
+    for response in (withdrawal, resolution):
+        assert response.status_code == 400
+        assert CHAIRS_OWN in response.text
+    chairs_breach.refresh_from_db()
+    assert chairs_breach.is_open
+    assert chairs_breach.withdrawal_required_at is None
+    assert not Member.objects.get(pk=chairs_breach.member_id).is_withdrawn_from_business
+
+
+def test_the_vice_chair_decides_on_the_chairs_breach(client, vice_chair, chairs_breach):
+    signed_in(client, vice_chair)
+    page = client.get(url(chairs_breach))
+    assert page.status_code == 200
+    assert "Require withdrawal" in page.text
+
+    response = client.post(url(chairs_breach, "breach-withdrawal"), follow=True)
+
+    assert "Carol Chair is withdrawn from partnership business until the breach is resolved." in response.text
+    assert Member.objects.get(pk=chairs_breach.member_id).is_withdrawn_from_business
+
+    response = client.post(url(chairs_breach, "breach-resolve"), {"resolution": "An apology was agreed."}, follow=True)
+
+    assert "The breach is resolved." in response.text
+    assert not Member.objects.get(pk=chairs_breach.member_id).is_withdrawn_from_business
+
+
+def test_the_vice_chair_sees_no_other_breach(client, vice_chair, breach, chairs_breach):
+    signed_in(client, vice_chair)
+
+    for address in (
+        list_url(breach.partnership),
+        url(breach),
+        url(breach, "breach-resolve"),
+        reverse("governance:breach-add", args=["warwickshire-scp"]),
+    ):
+        response = client.get(address)
+        assert response.status_code == 403, address
+        assert CONFIDENTIAL in response.text
+    refused = client.post(url(breach, "breach-withdrawal"))
+    assert refused.status_code == 403
+    breach.refresh_from_db()
+    assert breach.withdrawal_required_at is None
 
 
 @pytest.mark.parametrize("count", [3, 40])

@@ -13,19 +13,19 @@ from django.urls import reverse
 
 from governance import services_registers as governance
 from meetings import services
-from meetings.models import Attendance, Declaration, WrittenResponse
+from meetings.models import Attendance, Decision, Declaration, WrittenResponse
 from partnership.errors import RuleBroken
 from partnership.models import Member
-from tests.factories import AgendaItemFactory, MeetingFactory
+from tests.factories import AgendaItemFactory, MeetingFactory, MemberFactory, NominatingBodyFactory
 from tests.helpers import signed_in
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime.datetime(2026, 11, 25, 9, 0, tzinfo=LONDON)
 NOTICE = "You are withdrawn from partnership business since 25 November 2026."
+REASON = "Required by the chair to withdraw from partnership business until a matter is resolved"
 REFUSAL = (
-    "Mo Member has been withdrawn from partnership business since 25 November 2026 (Required by the chair pending "
-    "investigation of a suspected breach of the Code of Conduct), so takes no part in it until the chair resolves "
-    "the matter."
+    f"Mo Member has been withdrawn from partnership business since 25 November 2026 ({REASON}), so takes no part "
+    "in it until the matter is resolved."
 )
 
 
@@ -132,6 +132,37 @@ def test_nor_respond_to_a_decision_in_writing(warwickshire, chair, withdrawn):
     assert not WrittenResponse.objects.exists()
 
 
+def test_nor_be_named_as_a_voter_though_a_substitute_attends(warwickshire, withdrawn, today_meeting):
+    """The nominating body may still send a substitute, who counts as present, but no vote is
+    cast in the withdrawn member's name."""
+    others = [MemberFactory(nominating_body=NominatingBodyFactory(partnership=warwickshire)) for _ in range(4)]
+    for other in others:
+        services.record_attendance(meeting=today_meeting, member=other, status="present")
+    services.record_attendance(
+        meeting=today_meeting, member=withdrawn, status="substitute", substitute_name="Dee Deputy"
+    )
+    item = AgendaItemFactory(meeting=today_meeting, title="Commissioning of treatment services")
+
+    broken = refused(
+        lambda: services.record_decision(
+            agenda_item=item,
+            text="Commission the service.",
+            method="vote",
+            votes_for=3,
+            votes_against=2,
+            voters=[withdrawn, *others],
+        )
+    )
+
+    assert broken.field == "voters"
+    assert not Decision.objects.exists()
+    assert Attendance.objects.get(member=withdrawn).counts_as_present  # the substitute's attendance stands
+    decision = services.record_decision(
+        agenda_item=item, text="Commission the service.", method="vote", votes_for=3, votes_against=1, voters=others
+    )
+    assert withdrawn not in decision.voters.all()
+
+
 def test_once_resolved_the_member_takes_part_again(withdrawn, breach, chair, coming):
     governance.resolve_breach(breach=breach, resolution="A written apology was agreed.", by=chair)
     item = AgendaItemFactory(meeting=coming)
@@ -165,7 +196,8 @@ def test_the_withdrawn_member_sees_the_notice_on_the_meeting_pages(client, membe
         page = client.get(url)
         assert page.status_code == 200, url
         assert NOTICE in page.text, url
-        assert "Required by the chair pending investigation of a suspected breach of the Code of Conduct." in page.text
+        assert f"{REASON}." in page.text
+        assert "breach" not in page.text.lower()  # confidential to the secretariat and chair
 
 
 @pytest.mark.parametrize("who", ["chair", "secretariat"])
