@@ -52,6 +52,25 @@ class WorkingDayCalendar:
                 remaining -= 1
         return day
 
+    def first_working_day_from(self, day: datetime.date) -> datetime.date:
+        """`day` itself when it is a working day, else the next working day: when a reminder
+        whose window opens on a Saturday or a bank holiday goes out."""
+        while not self.is_working_day(day):
+            day += datetime.timedelta(days=1)
+        return day
+
+    def working_days_between(self, first: datetime.date, last: datetime.date) -> int:
+        """How many working days `last` comes after `first` (0 when it does not): the working
+        days after `first` and before `last`, and `last` itself as one more even when it is a
+        day off, since something due on a Friday and done on the Saturday is a working day
+        late."""
+        if last <= first:
+            return 0
+        between = sum(
+            1 for offset in range(1, (last - first).days) if self.is_working_day(first + datetime.timedelta(offset))
+        )
+        return between + 1
+
     def _steps(self, working_days: int) -> int:
         return working_days + 1 if self.clear_days else working_days
 

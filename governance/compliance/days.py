@@ -1,5 +1,6 @@
 """Dates the compliance rules share: the calendar year asked about, the day its point-in-time
-rules are judged on, and how many working days late something went."""
+rules are judged on, and how many working days late something went. When something is due soon
+is each rule's window (governance/deadlines/windows.py), shared with the reminders."""
 
 import datetime
 from dataclasses import dataclass
@@ -36,16 +37,5 @@ class ComplianceYear:
 
 
 def working_days_late(partnership, due: datetime.date, done: datetime.date) -> int:
-    """Working days from `due` to `done` (0 when on time). The steps are the calendar's own, so
-    which days are working days is still decided in one place (partnership/calendar.py)."""
-    calendar = calendar_for(partnership)
-    days, day = 0, due
-    while day < done:
-        day = calendar.step(day, 1)
-        days += 1
-    return days
-
-
-def working_days_ahead(partnership, today: datetime.date, days: int) -> datetime.date:
-    """The date `days` working days after today: a deadline on or before it is due soon."""
-    return calendar_for(partnership).step(today, days)
+    """Working days from `due` to `done` (0 when on time), counted by the calendar."""
+    return calendar_for(partnership).working_days_between(due, done)

@@ -4,7 +4,8 @@ approved and circulated in time (ToR 5.8), and enough meetings, and public meeti
 
 An agenda not yet sent after its due date is late while the meeting is still to come, and
 missed once the meeting has been held without it. Minutes not circulated by their due date are
-missed until they go out, when they become late: the record keeps both kinds of lateness."""
+late, as the reminder says, whether still to go out or circulated after it: minutes can always
+still go out. Either is due soon exactly while its reminder goes out (deadlines/windows.py)."""
 
 from django.urls import reverse
 from django.utils import timezone
@@ -12,11 +13,14 @@ from django.utils import timezone
 from meetings.models import OPEN_STATUSES
 from partnership.services.common import long_date
 
-from .days import ComplianceYear, working_days_ahead, working_days_late
+from ..deadlines.windows import (
+    AGENDA_REMIND_WORKING_DAYS,
+    MINUTES_REMIND_WORKING_DAYS,
+    agenda_window,
+    minutes_window,
+)
+from .days import ComplianceYear, working_days_late
 from .rows import ComplianceStatus, Occasion, RuleRow, plural, worst
-
-AGENDA_DUE_SOON_WORKING_DAYS = 2
-MINUTES_DUE_SOON_WORKING_DAYS = 3
 
 
 def _subject(meeting) -> str:
@@ -50,7 +54,7 @@ def _agenda_occasion(meeting, today) -> Occasion:
         late = plural(working_days_late(partnership, due, today), "working day")
         reason = f"Due by {long_date(due)} and not yet sent: {late} late."
         return Occasion(_subject(meeting), ComplianceStatus.LATE, reason, url)
-    if due <= working_days_ahead(partnership, today, AGENDA_DUE_SOON_WORKING_DAYS):
+    if agenda_window(meeting).is_open(today):
         return Occasion(_subject(meeting), ComplianceStatus.DUE_SOON, f"Due by {long_date(due)}; not yet sent.", url)
     return Occasion(_subject(meeting), ComplianceStatus.PENDING, f"Due by {long_date(due)}.", url)
 
@@ -61,7 +65,7 @@ def agenda_rule(partnership, meetings, cy: ComplianceYear) -> RuleRow:
     wording = {
         ComplianceStatus.MISSED: "held without the agenda",
         ComplianceStatus.LATE: "sent late or overdue",
-        ComplianceStatus.DUE_SOON: f"due within {AGENDA_DUE_SOON_WORKING_DAYS} working days",
+        ComplianceStatus.DUE_SOON: f"due within {AGENDA_REMIND_WORKING_DAYS} working days",
         ComplianceStatus.MET: "sent on time",
         ComplianceStatus.PENDING: "not yet due",
     }
@@ -104,9 +108,9 @@ def _minutes_occasion(meeting, today) -> Occasion:
     state = _minutes_state(minutes)
     if today > due:
         late = plural(working_days_late(partnership, due, today), "working day")
-        reason = f"Due by {long_date(due)} and not circulated: {late} overdue; {state}."
-        return Occasion(_subject(meeting), ComplianceStatus.MISSED, reason, url)
-    if due <= working_days_ahead(partnership, today, MINUTES_DUE_SOON_WORKING_DAYS):
+        reason = f"Due by {long_date(due)} and not yet circulated: {late} late; {state}."
+        return Occasion(_subject(meeting), ComplianceStatus.LATE, reason, url)
+    if minutes_window(meeting).is_open(today):
         return Occasion(_subject(meeting), ComplianceStatus.DUE_SOON, f"Due by {long_date(due)}; {state}.", url)
     return Occasion(_subject(meeting), ComplianceStatus.PENDING, f"Due by {long_date(due)}; {state}.", url)
 
@@ -116,9 +120,8 @@ def minutes_rule(partnership, meetings, cy: ComplianceYear) -> RuleRow:
     held = [meeting for meeting in meetings if meeting.date < cy.today]
     occasions = [_minutes_occasion(meeting, cy.today) for meeting in held]
     wording = {
-        ComplianceStatus.MISSED: "not circulated by their due date",
-        ComplianceStatus.LATE: "circulated late",
-        ComplianceStatus.DUE_SOON: f"due within {MINUTES_DUE_SOON_WORKING_DAYS} working days",
+        ComplianceStatus.LATE: "circulated late or overdue",
+        ComplianceStatus.DUE_SOON: f"due within {MINUTES_REMIND_WORKING_DAYS} working days",
         ComplianceStatus.MET: "circulated on time",
         ComplianceStatus.PENDING: "not yet due",
     }

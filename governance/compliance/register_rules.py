@@ -1,26 +1,23 @@
 """The rules kept by the register and the plans: a chair and vice chair in office (ToR 5.2), the
 yearly review of the terms of reference (ToR 10) and of the board's skills and knowledge, notices
-of withdrawal (ToR 9), the codes acknowledged by every member, and action plan milestones met.
-Terms, reviews and codes are judged on the year's `on` day: today, or 31 December once the year
-is over."""
+of withdrawal (ToR 9), the codes acknowledged by every member, registers of interests confirmed
+every year, and action plan milestones met. Terms, reviews, codes and interests are judged on the
+year's `on` day: today, or 31 December once the year is over. Each is due soon exactly while its
+reminder goes out (deadlines/windows.py)."""
 
 import datetime
 
-from dateutil.relativedelta import relativedelta
 from django.db.models import Count, Q
 from django.urls import reverse
 
 from actionplans.models import Milestone, MilestoneStatus
-from partnership.models import Office, OfficeRole, TermsOfReference, WithdrawalNotice
+from partnership.models import Member, Office, OfficeRole, TermsOfReference, WithdrawalNotice
 from partnership.services.common import long_date
 
-from ..selectors import acknowledgement_register
+from ..deadlines.windows import review_window, term_ending_window, withdrawal_window
+from ..selectors_registers import people_due_to_confirm_interests
 from .days import ComplianceYear
 from .rows import ComplianceStatus, Occasion, RuleRow, plural, worst
-
-TERM_ENDING_NOTICE = relativedelta(months=2)
-REVIEW_NOTICE = relativedelta(months=1)
-WITHDRAWAL_NOTICE_AHEAD = relativedelta(months=2)
 
 
 def _register_url(partnership, anchor: str) -> str:
@@ -55,7 +52,7 @@ def _office_occasion(partnership, role: OfficeRole, offices: list[Office], on: d
             f"{successor.member.person.name} takes over on {long_date(successor.starts_on)}."
         )
         return Occasion(role.label, ComplianceStatus.MET, reason, url)
-    if holder.ends_on <= on + TERM_ENDING_NOTICE:
+    if term_ending_window(partnership, holder.ends_on).is_open(on):
         reason = (
             f"{who}'s term as {title} ends on {long_date(holder.ends_on)} and no successor has been appointed: "
             "hold the election."
@@ -86,7 +83,7 @@ def terms_in_force(partnership, on: datetime.date) -> TermsOfReference | None:
     )
 
 
-def _review_status(terms: TermsOfReference | None, on: datetime.date, what: str) -> tuple[str, str]:
+def _review_status(partnership, terms: TermsOfReference | None, on: datetime.date, what: str) -> tuple[str, str]:
     if terms is None:
         return ComplianceStatus.MISSED, "No terms of reference are recorded, so no review date is set."
     due = terms.next_review_on
@@ -94,13 +91,13 @@ def _review_status(terms: TermsOfReference | None, on: datetime.date, what: str)
     if due < on:
         overdue = plural((on - due).days, "day")
         return ComplianceStatus.MISSED, f"The {what} was due by {long_date(due)} under {version}: {overdue} overdue."
-    if due <= on + REVIEW_NOTICE:
+    if review_window(partnership, due).is_open(on):
         return ComplianceStatus.DUE_SOON, f"The {what} is due by {long_date(due)} under {version}."
     return ComplianceStatus.MET, f"The next {what} is due by {long_date(due)} under {version}."
 
 
 def terms_review_rule(partnership, terms: TermsOfReference | None, cy: ComplianceYear) -> RuleRow:
-    status, reason = _review_status(terms, cy.on, "review of the terms of reference")
+    status, reason = _review_status(partnership, terms, cy.on, "review of the terms of reference")
     return RuleRow(
         key="terms_review",
         title="The terms of reference reviewed every year",
@@ -115,7 +112,7 @@ def terms_review_rule(partnership, terms: TermsOfReference | None, cy: Complianc
 def skills_review_rule(partnership, terms: TermsOfReference | None, cy: ComplianceYear) -> RuleRow:
     # The skills review has no date of its own: it falls due with the terms of reference's
     # review, as the work programme plans it (meetings/services/work_programme.py).
-    status, reason = _review_status(terms, cy.on, "skills and knowledge review")
+    status, reason = _review_status(partnership, terms, cy.on, "skills and knowledge review")
     return RuleRow(
         key="skills_review",
         title="A skills and knowledge review of the board every year",
@@ -140,7 +137,7 @@ def withdrawals_in_year(partnership, year: int) -> list[WithdrawalNotice]:
 def _withdrawal_occasion(partnership, notice: WithdrawalNotice, today: datetime.date) -> Occasion:
     body, url = notice.nominating_body.name, _register_url(partnership, "bodies")
     given = f"notice given on {long_date(notice.given_on)}"
-    if notice.effective_on <= today:
+    if notice.effective_on < today:
         if notice.seats_held:
             reason = (
                 f"Took effect on {long_date(notice.effective_on)} ({given}), but "
@@ -150,7 +147,7 @@ def _withdrawal_occasion(partnership, notice: WithdrawalNotice, today: datetime.
         reason = f"Took effect on {long_date(notice.effective_on)} ({given})."
         return Occasion(body, ComplianceStatus.MET, reason, url)
     reason = f"Takes effect on {long_date(notice.effective_on)} ({given})."
-    if notice.effective_on <= today + WITHDRAWAL_NOTICE_AHEAD:
+    if withdrawal_window(partnership, notice.effective_on).is_open(today):
         return Occasion(body, ComplianceStatus.DUE_SOON, reason, url)
     return Occasion(body, ComplianceStatus.PENDING, reason, url)
 
@@ -173,8 +170,9 @@ def withdrawals_rule(partnership, notices: list[WithdrawalNotice], cy: Complianc
     )
 
 
-def conduct_rule(partnership, cy: ComplianceYear) -> RuleRow:
-    documents, rows = acknowledgement_register(partnership, cy.on)
+def conduct_rule(partnership, register, cy: ComplianceYear) -> RuleRow:
+    """`register` is governance.selectors.acknowledgement_register's (documents, rows)."""
+    documents, rows = register
     titles = " and the ".join(document.title for document in documents)
     outstanding = [member for member, acknowledgements in rows if None in acknowledgements]
     if not documents:
@@ -201,6 +199,36 @@ def conduct_rule(partnership, cy: ComplianceYear) -> RuleRow:
         reason=reason,
         fix_url=reverse("governance:acknowledgements", kwargs={"slug": partnership.slug}),
         fix_label="Who has acknowledged the codes",
+    )
+
+
+def interests_rule(partnership, members: list[Member], cy: ComplianceYear) -> RuleRow:
+    """`members` are the partnership's active seats, read once with the codes' register."""
+    due = {person.pk for person in people_due_to_confirm_interests(cy.on)}
+    outstanding = [member for member in members if member.person_id in due]
+    if not members:
+        status, reason = ComplianceStatus.MET, "The partnership has no active members."
+    elif outstanding:
+        names = ", ".join(member.person.name for member in outstanding)
+        status = ComplianceStatus.LATE
+        reason = (
+            f"{len(outstanding)} of the {plural(len(members), 'active member')} have not confirmed their register "
+            f"of interests in the last 12 months: {names}."
+        )
+    else:
+        status = ComplianceStatus.MET
+        reason = (
+            f"All {plural(len(members), 'active member')} have confirmed their register of interests in the last "
+            "12 months."
+        )
+    return RuleRow(
+        key="interests",
+        title="Every member confirms their register of interests every year",
+        source="Code of Conduct",
+        status=status,
+        reason=reason,
+        fix_url=reverse("governance:interests-register", kwargs={"slug": partnership.slug}),
+        fix_label="Register of interests",
     )
 
 

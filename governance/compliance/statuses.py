@@ -2,7 +2,8 @@
 due soon, late, missed, or not yet due) and a sentence saying why, for the compliance dashboard
 and the annual compliance statement. A fixed number of queries whatever the number of meetings,
 members or milestones: the year's meetings with their minutes, the closure days, the offices, the
-terms of reference, the withdrawal notices, the codes and their acknowledgements, the milestones."""
+terms of reference, the withdrawal notices, the codes, the members and their acknowledgements,
+the people whose register of interests is due, the milestones."""
 
 import datetime
 from dataclasses import dataclass
@@ -11,10 +12,12 @@ from django.utils import timezone
 
 from partnership.models import Partnership
 
+from ..selectors import acknowledgement_register
 from .days import ComplianceYear
 from .meeting_rules import agenda_rule, meetings_a_year_rule, minutes_rule, public_meetings_rule
 from .register_rules import (
     conduct_rule,
+    interests_rule,
     milestones_rule,
     offices_in_force,
     offices_rule,
@@ -67,6 +70,7 @@ def compliance_for(
     cy = ComplianceYear(year=year or today.year, today=today)
     meetings = year_meetings(partnership, cy.year)
     terms = terms_in_force(partnership, cy.on)
+    register = acknowledgement_register(partnership, cy.on)  # the codes, and the active members
     rules = [
         agenda_rule(partnership, meetings, cy),
         minutes_rule(partnership, meetings, cy),
@@ -76,7 +80,8 @@ def compliance_for(
         terms_review_rule(partnership, terms, cy),
         skills_review_rule(partnership, terms, cy),
         withdrawals_rule(partnership, withdrawals_in_year(partnership, cy.year), cy),
-        conduct_rule(partnership, cy),
+        conduct_rule(partnership, register, cy),
+        interests_rule(partnership, [member for member, _ in register[1]], cy),
         milestones_rule(partnership, cy),
     ]
     return YearCompliance(partnership=partnership, year=cy.year, today=today, rules=rules)

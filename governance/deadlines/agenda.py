@@ -10,8 +10,8 @@ from django.urls import reverse
 from meetings.models import Meeting, MeetingStatus
 
 from .context import SweepContext, within
+from .windows import agenda_window
 
-REMIND_WORKING_DAYS = 2
 LOOK_AHEAD = datetime.timedelta(days=120)
 
 
@@ -36,7 +36,7 @@ def find(ctx: SweepContext) -> Iterator:
         due = meeting.agenda_due
         link = reverse("meetings:meeting", kwargs={"slug": partnership.slug, "pk": meeting.pk})
         name = f"{meeting.title} on {meeting.date:%A %-d %B %Y}"
-        if within(ctx, ctx.working_days_before(partnership, due, REMIND_WORKING_DAYS), due):
+        if agenda_window(meeting).is_open(ctx.today):
             yield ctx.notice(
                 partnership,
                 kind="agenda_due_soon",

@@ -23,7 +23,7 @@ def _outstanding_this_week(ctx: SweepContext) -> list[tuple[Member, ConductDocum
     for member, document in acknowledgements_outstanding(ctx.partnership_ids, ctx.today):
         partnership = ctx.by_id[member.partnership_id]  # shares the calendar read once
         asked_from = ctx.calendar(partnership).step(document.in_force_from, 1)
-        if within(ctx, max(asked_from, first_working_day_of_week(ctx, partnership))):
+        if within(ctx, max(asked_from, first_working_day_of_week(partnership, ctx.today))):
             due.append((member, document))
     return due
 

@@ -43,10 +43,6 @@ class SweepContext:
     def calendar(self, partnership: Partnership) -> WorkingDayCalendar:
         return calendar_for(partnership)
 
-    def working_days_before(self, partnership: Partnership, day: datetime.date, working_days: int) -> datetime.date:
-        """The working day `working_days` before `day`: when a reminder of `day` starts."""
-        return calendar_for(partnership).step(day, -working_days)
-
     def secretariat(self, partnership: Partnership) -> tuple[Recipient, ...]:
         return tuple(user_recipient(row.user) for row in partnership.secretariat.all() if row.user.is_active)
 

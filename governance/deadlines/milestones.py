@@ -12,9 +12,8 @@ from actionplans.models import Milestone, MilestoneStatus
 from actionplans.progress import open_filter
 
 from .context import SweepContext, person_recipient, within
-from .windows import first_working_day_from
+from .windows import first_working_day_from, milestone_window
 
-REMIND_WORKING_DAYS = 5
 WEEK = 7
 # Further ahead than 5 working days can stretch, Christmas and closure days included.
 LOOK_AHEAD = datetime.timedelta(days=31)
@@ -63,7 +62,7 @@ def _overdue_week(ctx: SweepContext, milestone: Milestone) -> int | None:
     if ctx.today < first:
         return None
     week = (ctx.today - first).days // WEEK
-    starts = first_working_day_from(ctx, partnership, first + datetime.timedelta(days=WEEK * week))
+    starts = first_working_day_from(partnership, first + datetime.timedelta(days=WEEK * week))
     return week if within(ctx, starts) else None
 
 
@@ -75,7 +74,7 @@ def find(ctx: SweepContext) -> Iterator:
         owner = _owner(milestone)
         name = f"“{milestone.title}” of action {action} in {action.plan.title}"
         own_link = reverse("my_actions:progress", kwargs={"pk": action.pk})
-        if owner and within(ctx, ctx.working_days_before(partnership, due, REMIND_WORKING_DAYS), due):
+        if owner and milestone_window(partnership, due).is_open(ctx.today):
             yield ctx.notice(
                 partnership,
                 kind="milestone_due_soon",

@@ -14,8 +14,8 @@ from partnership.models import OfficeRole, Partnership
 from partnership.notifications.recording import Recipient
 
 from .context import SweepContext, person_recipient, within
+from .windows import minutes_window
 
-REMIND_WORKING_DAYS = 3
 # After a month, late minutes are a matter for the board, not for a daily email.
 STOP_TELLING_AFTER = datetime.timedelta(days=30)
 # Meetings whose minutes can still be due or late: up to 60 working days to circulate (the most
@@ -83,7 +83,7 @@ def find(ctx: SweepContext) -> Iterator:
             f"Minutes are approved by the chair and circulated within {partnership.minutes_working_days} "
             "working days of the meeting (terms of reference 5.8)."
         )
-        if within(ctx, ctx.working_days_before(partnership, due, REMIND_WORKING_DAYS), due):
+        if minutes_window(meeting).is_open(ctx.today):
             chaired = _who_chaired(partnership, meeting)
             status = _minutes_status(meeting)
             yield ctx.notice(

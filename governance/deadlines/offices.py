@@ -8,10 +8,8 @@ from django.urls import reverse
 
 from partnership.models import Office, Partnership
 
-from .context import SweepContext, within
-from .windows import months_before
-
-NOTICE_MONTHS = 2
+from .context import SweepContext
+from .windows import term_ending_window
 
 
 def _terms_ending_without_successor(partnership: Partnership) -> Iterator[Office]:
@@ -29,7 +27,7 @@ def find(ctx: SweepContext) -> Iterator:
     for partnership in ctx.partnerships:
         for office in _terms_ending_without_successor(partnership):
             ends = office.ends_on
-            if not within(ctx, months_before(ctx, partnership, ends, NOTICE_MONTHS), ends):
+            if not term_ending_window(partnership, ends).is_open(ctx.today):
                 continue
             role = office.get_role_display().lower()
             yield ctx.notice(

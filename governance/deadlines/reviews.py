@@ -10,10 +10,8 @@ from django.urls import reverse
 
 from partnership.models import TermsOfReference
 
-from .context import SweepContext, within
-from .windows import months_before
-
-NOTICE_MONTHS = 1
+from .context import SweepContext
+from .windows import review_window
 
 
 def _current_terms(ctx: SweepContext) -> list[TermsOfReference]:
@@ -35,7 +33,7 @@ def find(ctx: SweepContext) -> Iterator:
     for terms in _current_terms(ctx):
         partnership = terms.partnership
         review = terms.next_review_on
-        if not within(ctx, months_before(ctx, partnership, review, NOTICE_MONTHS), review):
+        if not review_window(partnership, review).is_open(ctx.today):
             continue
         when = f"{review:%A %-d %B %Y}"
         recipients = ctx.secretariat(partnership)

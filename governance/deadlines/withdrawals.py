@@ -7,10 +7,8 @@ from django.urls import reverse
 
 from partnership.models import WithdrawalNotice
 
-from .context import SweepContext, within
-from .windows import months_before
-
-NOTICE_MONTHS = 2
+from .context import SweepContext
+from .windows import withdrawal_window
 
 
 def _notices_taking_effect(ctx: SweepContext) -> list[WithdrawalNotice]:
@@ -32,7 +30,7 @@ def find(ctx: SweepContext) -> Iterator:
         body = withdrawal.nominating_body
         partnership = body.partnership
         effective = withdrawal.effective_on
-        if not within(ctx, months_before(ctx, partnership, effective, NOTICE_MONTHS), effective):
+        if not withdrawal_window(partnership, effective).is_open(ctx.today):
             continue
         yield ctx.notice(
             partnership,

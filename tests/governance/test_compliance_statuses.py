@@ -8,7 +8,8 @@ from django.utils import timezone
 from actionplans.models import MilestoneStatus
 from governance.compliance.statuses import ComplianceStatus, compliance_for
 from governance.models import Acknowledgement
-from partnership.models import OfficeRole, WithdrawalNotice
+from governance.models_registers import InterestRegisterConfirmation
+from partnership.models import Member, OfficeRole, WithdrawalNotice
 from tests.actionplans.factories import ActionFactory, ActionPlanFactory, MilestoneFactory
 from tests.factories import (
     ConductDocumentFactory,
@@ -170,25 +171,36 @@ def test_minutes_circulated_late_are_late_by_working_days(warwickshire):
     assert occasion.reason == "Circulated on 23 November 2026, 2 working days after they were due on 19 November 2026."
 
 
-def test_minutes_not_circulated_by_their_date_are_missed(warwickshire):
+def test_minutes_not_circulated_by_their_date_are_late_as_the_reminder_says(warwickshire):
     minutes(meeting(warwickshire, datetime.date(2026, 11, 5)), approved=datetime.date(2026, 11, 20))
 
     occasion = only_occasion(warwickshire, "minutes")
 
-    assert occasion.status == MISSED
+    assert occasion.status == LATE
     assert occasion.reason == (
-        "Due by 19 November 2026 and not circulated: 4 working days overdue; "
+        "Due by 19 November 2026 and not yet circulated: 4 working days late; "
         "approved by the chair on 20 November 2026, not yet circulated."
     )
 
 
-def test_minutes_never_started_and_overdue_are_missed(warwickshire):
+def test_minutes_never_started_and_overdue_are_late(warwickshire):
     meeting(warwickshire, datetime.date(2026, 11, 5))
 
     occasion = only_occasion(warwickshire, "minutes")
 
-    assert occasion.status == MISSED
+    assert occasion.status == LATE
     assert occasion.reason.endswith("not yet started.")
+
+
+def test_minutes_are_never_missed_since_they_can_still_go_out(warwickshire):
+    minutes(meeting(warwickshire, datetime.date(2026, 6, 16)), circulated=datetime.date(2026, 6, 18))
+    meeting(warwickshire, datetime.date(2026, 9, 1))
+    minutes(meeting(warwickshire, datetime.date(2026, 11, 5)), circulated=datetime.date(2026, 11, 23))
+
+    minutes_rule = rule(warwickshire, "minutes")
+
+    assert minutes_rule.status == LATE
+    assert minutes_rule.reason == "Of 3 meetings held in 2026: 2 circulated late or overdue; 1 circulated on time."
 
 
 def test_minutes_due_within_three_working_days_are_due_soon(warwickshire):
@@ -474,6 +486,15 @@ def test_withdrawal_later_is_not_yet_due(warwickshire, police):
     assert rule(warwickshire, "withdrawals", year=2027).status == PENDING
 
 
+def test_withdrawal_taking_effect_today_is_still_due_soon_as_its_reminder_goes_out(warwickshire, member, police):
+    _notice(police, TODAY)
+
+    occasion = only_occasion(warwickshire, "withdrawals")
+
+    assert occasion.status == DUE_SOON
+    assert occasion.reason == "Takes effect on 25 November 2026 (notice given on 24 November 2025)."
+
+
 def test_withdrawal_taken_effect_with_seats_still_held_is_late(warwickshire, member, police):
     _notice(police, datetime.date(2026, 6, 30))
 
@@ -525,6 +546,52 @@ def test_no_code_in_force_is_not_yet_due(warwickshire, member):
 
     assert conduct.status == PENDING
     assert conduct.reason == "No code is in force, so members have nothing to acknowledge."
+
+
+# The register of interests, confirmed every year (the Code of Conduct).
+
+
+def _confirmed(user, on):
+    InterestRegisterConfirmation.objects.create(person=user.person, confirmed_at=at(on))
+
+
+def test_every_member_confirmed_within_a_year_is_met(warwickshire, chair, member):
+    _confirmed(chair, datetime.date(2025, 11, 26))
+    _confirmed(member, datetime.date(2026, 6, 1))
+
+    interests = rule(warwickshire, "interests")
+
+    assert interests.status == MET
+    assert interests.reason == "All 2 active members have confirmed their register of interests in the last 12 months."
+    assert interests.source == "Code of Conduct"
+    assert interests.fix_url == "/partnerships/warwickshire-scp/registers/interests/"
+
+
+def test_members_not_confirmed_for_a_year_or_ever_are_late_with_their_number(warwickshire, chair, member, outsider):
+    _confirmed(chair, datetime.date(2025, 11, 24))  # twelve months and a day ago
+    _confirmed(outsider, datetime.date(2025, 1, 1))  # another partnership's member is not counted
+
+    interests = rule(warwickshire, "interests")
+
+    assert interests.status == LATE
+    assert interests.reason == (
+        "2 of the 2 active members have not confirmed their register of interests in the last 12 months: "
+        "Carol Chair, Mo Member."
+    )
+
+
+def test_a_member_who_left_is_not_asked_for(warwickshire, chair, member):
+    _confirmed(chair, datetime.date(2026, 1, 1))
+    Member.objects.filter(person__user=member).update(active=False)
+
+    assert rule(warwickshire, "interests").status == MET
+
+
+def test_no_active_members_means_no_interests_to_confirm(warwickshire):
+    interests = rule(warwickshire, "interests")
+
+    assert interests.status == MET
+    assert interests.reason == "The partnership has no active members."
 
 
 # Action plan milestones.
@@ -590,6 +657,7 @@ def test_the_year_defaults_to_this_year_and_reads_as_its_worst_rule(warwickshire
         "skills_review",
         "withdrawals",
         "conduct",
+        "interests",
         "milestones",
     ]
     assert compliance.status == MISSED
@@ -626,12 +694,13 @@ def test_queries_fixed_whatever_the_number_of_meetings_and_milestones(
     TermsOfReferenceFactory(partnership=warwickshire)
     add(3)
     fresh = type(warwickshire).objects.get(pk=warwickshire.pk)
-    # meetings with minutes, closure days, terms, offices, notices, codes, members, acknowledgements, milestones
-    with django_assert_max_num_queries(9):
+    # meetings with minutes, closure days, terms, offices, notices, codes, members, acknowledgements,
+    # people due to confirm their interests, milestones
+    with django_assert_max_num_queries(10):
         small = compliance_for(fresh, today=TODAY)
     add(30)
     fresh = type(warwickshire).objects.get(pk=warwickshire.pk)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(10):
         large = compliance_for(fresh, today=TODAY)
 
     assert len(large.rules[0].occasions) > len(small.rules[0].occasions) >= 3

@@ -208,9 +208,9 @@ def test_queries_fixed_whatever_the_number_of_meetings(
     TermsOfReferenceFactory(partnership=warwickshire)
     signed_in(client, secretariat)
     _busy_year(warwickshire, 3)
-    # session, user, partnership, secretariat role, then the rules (9) and the history (1)
-    with django_assert_max_num_queries(14):
+    # session, user, partnership, secretariat role, then the rules (10) and the history (1)
+    with django_assert_max_num_queries(15):
         assert client.get(page(warwickshire)).status_code == 200
     _busy_year(warwickshire, 40)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(15):
         assert client.get(page(warwickshire)).status_code == 200

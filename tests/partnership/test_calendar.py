@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from partnership.calendar import agenda_due, deadline_warnings, minutes_due
+from partnership.calendar import agenda_due, calendar_for, deadline_warnings, minutes_due
 from partnership.models import ClosureDay, Nation
 
 D = datetime.date
@@ -113,3 +113,51 @@ def test_a_meeting_on_a_bank_holiday_is_warned_of(partnership):
 
 def test_a_meeting_on_a_saturday_is_warned_of(partnership):
     assert deadline_warnings(partnership, D(2026, 6, 20))[0] == "Saturday 20 June 2026 is not a working day (Saturday)."
+
+
+def test_working_days_between_counts_the_working_days_after_the_first_day(partnership):
+    calendar = calendar_for(partnership)
+
+    assert calendar.working_days_between(D(2026, 9, 8), D(2026, 9, 10)) == 2
+    assert calendar.working_days_between(D(2026, 9, 8), D(2026, 9, 8)) == 0
+    assert calendar.working_days_between(D(2026, 9, 10), D(2026, 9, 8)) == 0  # on time
+
+
+def test_working_days_between_leaves_out_weekends_holidays_and_closure_days(partnership):
+    ClosureDay.objects.create(partnership=partnership, date=D(2026, 12, 29), name="Office closed")
+    calendar = calendar_for(partnership)
+
+    # Christmas Day, the weekend, Boxing Day observed and the closure day: 30 December is the next.
+    assert calendar.working_days_between(D(2026, 12, 24), D(2026, 12, 30)) == 1
+    assert calendar.working_days_between(D(2026, 12, 24), D(2027, 1, 4)) == 3  # 30th, 31st, then 4 January
+
+
+def test_a_day_off_after_a_deadline_counts_as_one_working_day_late(partnership):
+    calendar = calendar_for(partnership)
+
+    assert calendar.working_days_between(D(2026, 11, 27), D(2026, 11, 28)) == 1  # Friday, then Saturday
+    assert calendar.working_days_between(D(2026, 11, 27), D(2026, 11, 29)) == 1  # and Sunday
+    assert calendar.working_days_between(D(2026, 11, 27), D(2026, 11, 30)) == 1  # and Monday
+
+
+def test_working_days_between_agrees_with_stepping(partnership):
+    calendar = calendar_for(partnership)
+    start = D(2026, 12, 18)
+
+    for working_days in range(1, 15):
+        assert calendar.working_days_between(start, calendar.step(start, working_days)) == working_days
+
+
+@pytest.mark.parametrize(
+    ("day", "first"),
+    [
+        (D(2026, 11, 25), D(2026, 11, 25)),  # a Wednesday: itself
+        (D(2026, 11, 28), D(2026, 11, 30)),  # a Saturday: the Monday
+        (D(2026, 12, 25), D(2026, 12, 30)),  # Christmas Day: past the weekend, Boxing Day observed, the closure
+        (D(2027, 3, 29), D(2027, 3, 30)),  # Easter Monday
+    ],
+)
+def test_first_working_day_from(partnership, day, first):
+    ClosureDay.objects.create(partnership=partnership, date=D(2026, 12, 29), name="Office closed")
+
+    assert calendar_for(partnership).first_working_day_from(day) == first

@@ -1,6 +1,6 @@
 """The yearly prompt to confirm one's register of interests: a person with a seat who never
-confirmed it is prompted once; one who did is prompted on the working day after a year has
-passed, once that year."""
+confirmed it is prompted on the first working day they are found; one who did, on the working
+day after a year has passed. Either is asked again every month until they confirm."""
 
 import datetime
 from zoneinfo import ZoneInfo
@@ -12,7 +12,7 @@ from governance.deadlines import interests
 from governance.deadlines import sweep as the_sweep
 from governance.deadlines.context import load_context
 from governance.models_registers import InterestRegisterConfirmation
-from partnership.models import ClosureDay, Member
+from partnership.models import ClosureDay, Member, Notification
 from tests.factories import MemberFactory, PartnershipFactory, PersonFactory
 
 from .conftest import addressed_to
@@ -37,7 +37,15 @@ def confirmed(user, on: datetime.date):
     )
 
 
-def test_someone_who_never_confirmed_is_prompted_once(warwickshire, secretariat, chair, member, sweep):
+def occasions(user) -> list[str]:
+    return list(
+        Notification.objects.filter(kind="interests_review_due", person=user.person)
+        .order_by("created_at")
+        .values_list("occasion", flat=True)
+    )
+
+
+def test_someone_who_never_confirmed_is_prompted_then_monthly(warwickshire, secretariat, chair, member, sweep):
     confirmed(chair, datetime.date(2026, 6, 1))
     assert sweep(datetime.date(2026, 11, 28)) == []  # a Saturday
     sent = sweep(datetime.date(2026, 11, 30))
@@ -52,7 +60,22 @@ def test_someone_who_never_confirmed_is_prompted_once(warwickshire, secretariat,
     assert link in message.alternatives[0][0]
     assert warwickshire.name in message.body
     assert sweep(datetime.date(2026, 12, 1)) == []
-    assert sweep(datetime.date(2027, 3, 1)) == []  # "never" is asked once
+    assert sweep(datetime.date(2026, 12, 29)) == []
+    assert [message.to for message in sweep(datetime.date(2026, 12, 30))] == [[MEMBER]]  # a month after the first
+    assert sweep(datetime.date(2026, 12, 31)) == []
+    assert sweep(datetime.date(2027, 1, 29)) == []
+    assert sweep(datetime.date(2027, 1, 30)) == []  # the second month's day, a Saturday: on the Monday
+    assert len(sweep(datetime.date(2027, 2, 1))) == 1
+    assert sweep(datetime.date(2027, 2, 28)) == []  # the third month's day (no 30 February), a Sunday
+    assert len(sweep(datetime.date(2027, 3, 1))) == 1
+    assert sweep(datetime.date(2027, 3, 2)) == []
+    assert occasions(member) == ["never/month-0", "never/month-1", "never/month-2", "never/month-3"]
+
+
+def test_a_prompt_missed_on_its_day_is_made_up_by_the_next_sweep(member, sweep):
+    assert len(sweep(datetime.date(2026, 11, 30))) == 1
+    assert len(sweep(datetime.date(2027, 2, 3))) == 1  # no sweep ran since: this month's prompt, once
+    assert occasions(member) == ["never/month-0", "never/month-2"]
 
 
 def test_a_confirmation_is_asked_for_again_the_working_day_after_a_year(secretariat, member, sweep):
@@ -61,7 +84,18 @@ def test_a_confirmation_is_asked_for_again_the_working_day_after_a_year(secretar
     sent = sweep(datetime.date(2026, 12, 4))
     assert [message.to for message in sent] == [[MEMBER]]
     assert "You last confirmed your register of interests on Wednesday 3 December 2025." in sent[0].body
-    assert sweep(datetime.date(2026, 12, 7)) == []  # once a year
+    assert sweep(datetime.date(2026, 12, 7)) == []  # once that month
+    assert sweep(datetime.date(2027, 1, 1)) == []  # New Year's Day
+    assert [message.to for message in sweep(datetime.date(2027, 1, 4))] == [[MEMBER]]  # a month on, a Monday
+    assert occasions(member) == ["2026-12-03/month-0", "2026-12-03/month-1"]
+
+
+def test_confirming_stops_the_monthly_prompts(member, sweep):
+    assert len(sweep(datetime.date(2026, 11, 30))) == 1
+    confirmed(member, datetime.date(2026, 12, 10))
+    assert sweep(datetime.date(2026, 12, 30)) == []
+    assert sweep(datetime.date(2027, 6, 1)) == []
+    assert len(sweep(datetime.date(2027, 12, 13))) == 1  # the working day after the anniversary
 
 
 def test_christmas_and_a_closure_day_move_the_prompt(warwickshire, member, sweep):
@@ -98,6 +132,6 @@ def test_finding_who_to_prompt_takes_the_same_queries(db, count, django_assert_m
         partnership = PartnershipFactory()
         for _ in range(2):
             MemberFactory(nominating_body__partnership=partnership, person=PersonFactory())
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(7):  # and the first prompts of those who never confirmed
         notices = list(interests.find(load_context()))
     assert len(notices) == 2 * count
