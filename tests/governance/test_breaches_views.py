@@ -219,6 +219,8 @@ def test_the_vice_chair_decides_on_the_chairs_breach(client, vice_chair, chairs_
     page = client.get(url(chairs_breach))
     assert page.status_code == 200
     assert "Require withdrawal" in page.text
+    assert "Back to the register" in page.text  # the list of breaches is not the vice chair's to see
+    assert "Back to breaches of the Code" not in page.text
 
     response = client.post(url(chairs_breach, "breach-withdrawal"), follow=True)
 
