@@ -3,13 +3,17 @@ With ENGINE_FAULT set it stops dead at a chosen point, after writing ENGINE_MARK
 can kill it exactly there:
 
 - mid-sweep: the sweep has recorded its notifications but not committed them;
-- mid-delivery: the first notification is sent, the second is claimed and half way out."""
+- mid-delivery: the first notification is sent, the second is claimed and half way out.
+
+With ENGINE_NOW set (an ISO datetime) the worker lives from that moment on, as the tests do, so
+a test can ask it for the reminders of a chosen working day."""
 
 import os
 import pathlib
 import time
 
 import django
+import time_machine
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "partnership.settings")
 django.setup()
@@ -52,6 +56,8 @@ def break_the_delivery() -> None:
 
 
 if __name__ == "__main__":
+    if os.environ.get("ENGINE_NOW"):
+        time_machine.travel(os.environ["ENGINE_NOW"], tick=True).start()
     {"mid-sweep": break_the_sweep, "mid-delivery": break_the_delivery}.get(FAULT, lambda: None)()
     from partnership.celery import app
 

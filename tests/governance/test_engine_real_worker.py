@@ -20,6 +20,7 @@ import time_machine
 from celery import Celery
 from django.conf import settings
 from django.db import connection
+from django.utils import timezone
 
 from governance.deadlines.sweep import find_notices
 from partnership.models import Notification, NotificationStatus
@@ -33,6 +34,7 @@ from tests.factories import (
     SecretariatFactory,
     UserFactory,
 )
+from tests.governance.test_sweep import a_busy_partnership
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -100,8 +102,8 @@ class Engine:
             }
         self.workers: list[subprocess.Popen] = []
 
-    def start_worker(self, *, fault: str = "", claim_timeout: int = 600) -> subprocess.Popen:
-        env = {**self.env, "ENGINE_FAULT": fault, "NOTIFICATION_CLAIM_TIMEOUT": str(claim_timeout)}
+    def start_worker(self, *, fault: str = "", claim_timeout: int = 600, now: str = "") -> subprocess.Popen:
+        env = {**self.env, "ENGINE_FAULT": fault, "NOTIFICATION_CLAIM_TIMEOUT": str(claim_timeout), "ENGINE_NOW": now}
         worker = subprocess.Popen(
             [sys.executable, "-m", "tests.governance.engine_worker"],
             cwd=settings.BASE_DIR,
@@ -137,7 +139,7 @@ class Engine:
             for part in path.read_text().split("-" * 79):
                 if part.strip():
                     message = email.message_from_string(part.strip() + "\n")
-                    sent.append((message["To"], message["Subject"]))
+                    sent.append((message["To"], " ".join(message["Subject"].split())))  # unfolded
         return sent
 
 
@@ -233,5 +235,26 @@ def test_two_workers_sweeping_at_once_send_each_notification_once(engine, partne
 
     engine.wait_for("every notification to be sent", all_sent(len(expected)))
     time.sleep(3)  # let any late sweep or delivery finish, so a second sending would show
+
+    assert sorted(engine.emails()) == expected
+
+
+def test_a_real_worker_sends_what_every_rule_calls_for_on_the_suites_day(engine, db):
+    """Every row of the table at once: partnerships with something due under each rule, swept by
+    a worker living on Wednesday 25 November 2026 as the suite does."""
+    for n in range(2):
+        a_busy_partnership(n, meetings=2, milestones=4)
+    expected = sorted(
+        (recipient.email, notice.subject)
+        for notice in find_notices()
+        for recipient in notice.recipients
+        if recipient.email
+    )
+    kinds = {notice.kind for notice in find_notices()}
+    assert len(kinds) >= 9
+
+    engine.start_worker(now=timezone.now().isoformat())
+    engine.sweep()
+    engine.wait_for("every notification to be sent", all_sent(len(expected)))
 
     assert sorted(engine.emails()) == expected
