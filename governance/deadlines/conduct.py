@@ -28,27 +28,42 @@ def _outstanding_this_week(ctx: SweepContext) -> list[tuple[Member, ConductDocum
     return due
 
 
+def _by_seat(outstanding) -> dict[int, tuple[Member, list[ConductDocument]]]:
+    """Each seat with every document it has yet to acknowledge: one email, not one a document."""
+    seats: dict[int, tuple[Member, list[ConductDocument]]] = {}
+    for member, document in outstanding:
+        seats.setdefault(member.pk, (member, []))[1].append(document)
+    return seats
+
+
+def _titles(documents: list[ConductDocument]) -> str:
+    return " and the ".join(f"{document.title} ({document.version})" for document in documents)
+
+
 def find(ctx: SweepContext) -> Iterator:
     week = iso_week(ctx.today)
     monday = datetime.date.fromisocalendar(*ctx.today.isocalendar()[:2], 1)
     outstanding = _outstanding_this_week(ctx)
-    for member, document in outstanding:
+    for member, documents in _by_seat(outstanding).values():
         partnership = ctx.by_id[member.partnership_id]
         yield ctx.notice(
             partnership,
             kind="code_not_acknowledged",
-            about=f"conduct:{document.pk}",
+            about=f"seat:{member.pk}",
             occasion=week,
             recipients=(person_recipient(member.person),),
-            subject=f"Please acknowledge the {document.title} ({document.version})",
+            subject=f"Please acknowledge the {_titles(documents)}",
             paragraphs=(
-                f"Every member of the partnership acknowledges the {document.title}, version "
-                f"{document.version}, in force since {document.in_force_from:%A %-d %B %Y}.",
-                "You have not acknowledged it yet. Read it and acknowledge it online; you will be reminded "
-                "each week until you do.",
+                *(
+                    f"Every member of the partnership acknowledges the {document.title}, version "
+                    f"{document.version}, in force since {document.in_force_from:%A %-d %B %Y}."
+                    for document in documents
+                ),
+                f"You have not acknowledged {'it' if len(documents) == 1 else 'them'} yet. Read and acknowledge "
+                f"{'it' if len(documents) == 1 else 'them'} online; you will be reminded each week until you do.",
             ),
             link=reverse("governance:acknowledge"),
-            link_text="Read and acknowledge it",
+            link_text="Read and acknowledge" + (" it" if len(documents) == 1 else " them"),
             why="You get this as a member of the partnership.",
         )
     for partnership_id, rows in groupby(outstanding, key=lambda row: row[0].partnership_id):

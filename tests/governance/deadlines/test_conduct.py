@@ -160,3 +160,20 @@ def test_finding_who_has_not_acknowledged_takes_the_same_queries(db, count, djan
     with django_assert_max_num_queries(7):
         notices = list(conduct.find(load_context(now=timezone.make_aware(datetime.datetime(2026, 11, 30, 8)))))
     assert len(notices) == 4 * count
+
+
+def test_a_member_with_two_codes_outstanding_gets_one_email_naming_both(warwickshire, code, member, sweep):
+    ConductDocumentFactory(
+        partnership=warwickshire,
+        kind=ConductDocumentKind.BEHAVIOUR_PROTOCOL,
+        title="Partnership Behaviour Protocol",
+        in_force_from=datetime.date(2020, 1, 1),
+    )
+
+    to_member = addressed_to(sweep(MONDAY), MEMBER)
+
+    assert [message.subject for message in to_member] == [
+        "Please acknowledge the Code of Conduct for Partnership Working (1) and the Partnership Behaviour Protocol (1)"
+    ]
+    assert "Partnership Behaviour Protocol, version 1, in force since" in to_member[0].body
+    assert "You have not acknowledged them yet." in to_member[0].body
