@@ -14,7 +14,7 @@ from meetings.models import InterestCategory
 from partnership.errors import RuleBroken
 from partnership.models import Member, Office, OfficeRole, Partnership, Person
 from partnership.roles import chair_partnership_ids, secretariat_partnership_ids, vice_chair_partnership_ids
-from partnership.services.common import check_date, long_date, rule_service
+from partnership.services.common import check_date, long_date, required_text, rule_service
 
 from .models_registers import (
     WITHDRAWAL_REASON,
@@ -52,12 +52,6 @@ def _check_day(day: datetime.date | None, today: datetime.date, *, field: str, r
         raise RuleBroken(future, field=field)
 
 
-def _text(value: str, *, field: str, message: str) -> str:
-    if not (value or "").strip():
-        raise RuleBroken(message, field=field)
-    return value.strip()
-
-
 @rule_service
 def register_interest(
     *,
@@ -74,7 +68,7 @@ def register_interest(
     _check_own(person, by, OWN_REGISTER)
     if category not in InterestCategory.values:
         raise RuleBroken("Choose what the interest touches from the Code of Conduct's list.", field="category")
-    description = _text(description, field="description", message="Say what the interest is.")
+    description = required_text(description, field="description", message="Say what the interest is.")
     _check_day(
         registered_on,
         timezone.localdate(now),
@@ -152,8 +146,8 @@ def record_gift_or_hospitality(
         )
     if kind not in GiftKind.values:
         raise RuleBroken("Say whether it was a gift or hospitality.", field="kind")
-    offered_by = _text(offered_by, field="offered_by", message="Say who made the offer.")
-    description = _text(description, field="description", message="Say what was offered.")
+    offered_by = required_text(offered_by, field="offered_by", message="Say who made the offer.")
+    description = required_text(description, field="description", message="Say what was offered.")
     if estimated_value is None:
         raise RuleBroken("Give the estimated value in pounds, 0 if it had none.", field="estimated_value")
     if estimated_value < 0:
@@ -209,7 +203,7 @@ def record_breach(
         raise RuleBroken(f"{member.person.name} is not a member of the {partnership.name}.", field="member")
     if not member.active:
         raise RuleBroken(f"{member.person.name} no longer holds a seat on the partnership.", field="member")
-    description = _text(description, field="description", message="Say what the suspected breach is.")
+    description = required_text(description, field="description", message="Say what the suspected breach is.")
     _check_day(
         reported_on,
         today,
@@ -303,7 +297,7 @@ def resolve_breach(
     _check_decides(breach, by, timezone.localdate(now))
     if not breach.is_open:
         raise RuleBroken(f"This breach was already resolved on {long_date(breach.resolved_on)}.")
-    resolution = _text(
+    resolution = required_text(
         resolution, field="resolution", message="Record the way forward the partners agreed after the investigation."
     )
     breach.status, breach.resolved_on, breach.resolution = BreachStatus.RESOLVED, timezone.localdate(now), resolution

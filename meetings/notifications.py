@@ -6,17 +6,14 @@ from django.urls import reverse
 from django.utils.dateformat import time_format
 
 from partnership.models import Member, Partnership
-from partnership.notifications.recording import Notice, Recipient, record
+from partnership.notifications.recording import Notice, Recipient, person_recipient, record
 
 from .models import Meeting, Minutes, WrittenProposal
 
 
 def _members(partnership: Partnership) -> tuple[Recipient, ...]:
     members = Member.objects.filter(partnership=partnership, active=True).select_related("person")
-    return tuple(
-        Recipient(email=m.person.email, name=m.person.name, person_id=m.person_id, user_id=m.person.user_id)
-        for m in members
-    )
+    return tuple(person_recipient(member.person) for member in members)
 
 
 def _tell_members(partnership: Partnership, **fields) -> int:

@@ -6,10 +6,10 @@ from django.db.models import Max
 from django.utils import timezone
 
 from partnership.errors import RuleBroken
-from partnership.services.common import check_date, rule_service
+from partnership.services.common import check_date, required_text, rule_service
 
 from ..models import Action, ActionPlan
-from .common import check_fields, required_text
+from .common import check_fields
 from .owners import check_owner
 
 ACTION_FIELDS = (

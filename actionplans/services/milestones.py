@@ -5,10 +5,10 @@ import datetime
 from django.utils import timezone
 
 from partnership.errors import RuleBroken
-from partnership.services.common import check_date, long_date, rule_service
+from partnership.services.common import check_date, long_date, required_text, rule_service
 
 from ..models import RECORDED_STATUSES, Action, Milestone, MilestoneStatus, ProgressUpdate
-from .common import check_fields, required_text
+from .common import check_fields
 
 MILESTONE_FIELDS = ("title", "due", "status", "completed_on")
 RECORDED = {value for value, _label in RECORDED_STATUSES}

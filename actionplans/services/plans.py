@@ -6,10 +6,10 @@ from simple_history.utils import bulk_update_with_history
 
 from partnership.errors import RuleBroken
 from partnership.models import Partnership
-from partnership.services.common import check_date, rule_service
+from partnership.services.common import check_date, required_text, rule_service
 
 from ..models import ActionPlan, Section
-from .common import check_fields, required_text
+from .common import check_fields
 
 PLAN_FIELDS = ("title", "description", "starts_on", "ends_on")
 SECTION_FIELDS = ("title", "code")

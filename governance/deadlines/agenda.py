@@ -10,7 +10,7 @@ from django.urls import reverse
 from meetings.models import Meeting, MeetingStatus
 
 from .context import SweepContext, within
-from .windows import agenda_window
+from .windows import agenda_window, working_day_after
 
 LOOK_AHEAD = datetime.timedelta(days=120)
 
@@ -54,7 +54,7 @@ def find(ctx: SweepContext) -> Iterator:
                 link_text="Agree and circulate the agenda",
                 why="You get this as the partnership's secretariat.",
             )
-        late_from = ctx.calendar(partnership).step(due, 1)
+        late_from = working_day_after(partnership, due)
         if within(ctx, late_from, meeting.date):
             yield ctx.notice(
                 partnership,

@@ -12,9 +12,10 @@ from django.urls import reverse
 from governance.models import ConductDocument
 from governance.selectors import acknowledgements_outstanding
 from partnership.models import Member
+from partnership.notifications.recording import person_recipient
 
-from .context import SweepContext, person_recipient, within
-from .windows import first_working_day_of_week, iso_week
+from .context import SweepContext, within
+from .windows import first_working_day_of_week, iso_week, working_day_after
 
 
 def _outstanding_this_week(ctx: SweepContext) -> list[tuple[Member, ConductDocument]]:
@@ -22,7 +23,7 @@ def _outstanding_this_week(ctx: SweepContext) -> list[tuple[Member, ConductDocum
     due = []
     for member, document in acknowledgements_outstanding(ctx.partnership_ids, ctx.today):
         partnership = ctx.by_id[member.partnership_id]  # shares the calendar read once
-        asked_from = ctx.calendar(partnership).step(document.in_force_from, 1)
+        asked_from = working_day_after(partnership, document.in_force_from)
         if within(ctx, max(asked_from, first_working_day_of_week(partnership, ctx.today))):
             due.append((member, document))
     return due

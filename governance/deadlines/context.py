@@ -8,22 +8,8 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from partnership.calendar import WorkingDayCalendar, calendar_for
-from partnership.models import Office, OfficeRole, Partnership, Person, SecretariatMembership
-from partnership.notifications.recording import Notice, Recipient
-
-
-def person_recipient(person: Person) -> Recipient:
-    return Recipient(email=person.email, name=person.name, person_id=person.pk, user_id=person.user_id)
-
-
-def user_recipient(user) -> Recipient:
-    person = getattr(user, "person", None)
-    return Recipient(
-        email=user.email,
-        name=user.get_full_name() or user.username,
-        person_id=person.pk if person is not None else None,
-        user_id=user.pk,
-    )
+from partnership.models import Office, OfficeRole, Partnership, SecretariatMembership
+from partnership.notifications.recording import Notice, Recipient, person_recipient, user_recipient
 
 
 @dataclass

@@ -14,8 +14,9 @@ from django.utils import timezone
 
 from governance.selectors_registers import CONFIRM_EVERY, people_due_to_confirm_interests
 from partnership.models import Member, Notification, Person
+from partnership.notifications.recording import person_recipient
 
-from .context import SweepContext, person_recipient, within
+from .context import SweepContext, within
 from .windows import monthly_repeat
 
 KIND = "interests_review_due"

@@ -10,9 +10,10 @@ from django.urls import reverse
 
 from actionplans.models import Milestone, MilestoneStatus
 from actionplans.progress import open_filter
+from partnership.notifications.recording import person_recipient
 
-from .context import SweepContext, person_recipient, within
-from .windows import first_working_day_from, milestone_window
+from .context import SweepContext, within
+from .windows import first_working_day_from, milestone_window, working_day_after
 
 WEEK = 7
 # Further ahead than 5 working days can stretch, Christmas and closure days included.
@@ -58,7 +59,7 @@ def _overdue_week(ctx: SweepContext, milestone: Milestone) -> int | None:
     when no overdue notice is due today: not yet overdue, or this week's repeat starts on a
     working day still to come."""
     partnership = milestone.action.plan.partnership
-    first = ctx.calendar(partnership).step(milestone.due, 1)
+    first = working_day_after(partnership, milestone.due)
     if ctx.today < first:
         return None
     week = (ctx.today - first).days // WEEK

@@ -11,10 +11,10 @@ from django.urls import reverse
 
 from meetings.models import OPEN_STATUSES, Meeting, MinutesStatus
 from partnership.models import OfficeRole, Partnership
-from partnership.notifications.recording import Recipient
+from partnership.notifications.recording import Recipient, person_recipient
 
-from .context import SweepContext, person_recipient, within
-from .windows import minutes_window
+from .context import SweepContext, within
+from .windows import minutes_window, working_day_after
 
 # After a month, late minutes are a matter for the board, not for a daily email.
 STOP_TELLING_AFTER = datetime.timedelta(days=30)
@@ -118,7 +118,7 @@ def find(ctx: SweepContext) -> Iterator:
                     link_text="Read and approve the minutes",
                     why="You get this because you chaired the meeting: only you can approve its minutes.",
                 )
-        late_from = ctx.calendar(partnership).step(due, 1)
+        late_from = working_day_after(partnership, due)
         if within(ctx, late_from, due + STOP_TELLING_AFTER):
             yield ctx.notice(
                 partnership,

@@ -72,6 +72,11 @@ def withdrawal_window(partnership: Partnership, effective_on: datetime.date) -> 
     return _months_before(partnership, effective_on, WITHDRAWAL_NOTICE_MONTHS)
 
 
+def working_day_after(partnership: Partnership, day: datetime.date) -> datetime.date:
+    """The first working day after `day`: when "late" or "in force" notices start."""
+    return calendar_for(partnership).step(day, 1)
+
+
 def first_working_day_from(partnership: Partnership, day: datetime.date) -> datetime.date:
     """`day` itself when it is a working day, else the next working day."""
     return calendar_for(partnership).first_working_day_from(day)

@@ -4,13 +4,14 @@ so whoever decides again (the next sweep, a second worker) adds nothing."""
 
 import datetime
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from ..models import Person
 from ..models_notifications import Notification
 
 TEMPLATE = "partnership/email/notification"
@@ -45,7 +46,20 @@ class Notice:
     link: str
     link_text: str
     why: str = ""
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+
+def person_recipient(person: Person) -> Recipient:
+    return Recipient(email=person.email, name=person.name, person_id=person.pk, user_id=person.user_id)
+
+
+def user_recipient(user) -> Recipient:
+    person = getattr(user, "person", None)
+    return Recipient(
+        email=user.email,
+        name=user.get_full_name() or user.username,
+        person_id=person.pk if person is not None else None,
+        user_id=user.pk,
+    )
 
 
 def _key(notice: Notice, recipient: Recipient) -> tuple[str, str, str, str]:

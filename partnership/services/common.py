@@ -35,6 +35,14 @@ def long_date(day: datetime.date) -> str:
     return f"{day:%-d %B %Y}"
 
 
+def required_text(value: str | None, *, field: str, message: str) -> str:
+    """`value` without surrounding spaces; refused with `message` when nothing is left."""
+    text = (value or "").strip()
+    if not text:
+        raise RuleBroken(message, field=field)
+    return text
+
+
 def check_date(day: datetime.date | None, *, field: str) -> None:
     """Dates of the register fall within reason; a typing slip such as 9999 is caught here."""
     if day is not None and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
