@@ -11,6 +11,9 @@ from .models import Member, Office, OfficeRole, SecretariatMembership
 def _cached(user, key, compute):
     if not user.is_authenticated:
         return frozenset()
+    # request.user is a lazy proxy whose own __dict__ is not the user's: keep the roles on the
+    # user it wraps, where the permission rules (handed the real user) look for them too.
+    user = getattr(user, "_wrapped", user)
     cache = user.__dict__.setdefault("_partnership_roles", {})
     if key not in cache:
         cache[key] = frozenset(compute())
@@ -39,7 +42,7 @@ def _seats(user):
 
 
 def member_partnership_ids(user):
-    return frozenset(partnership_id for partnership_id, _, _ in _seats(user))
+    return _cached(user, "member", lambda: (partnership_id for partnership_id, _, _ in _seats(user)))
 
 
 def withdrawal_from_business(user, partnership_id: int) -> tuple[datetime.datetime, str] | None:

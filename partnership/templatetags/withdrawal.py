@@ -16,8 +16,7 @@ def withdrawal_notice(context, partnership: Partnership | None):
     request = context.get("request")
     if request is None or partnership is None or not request.user.is_authenticated:
         return {"withdrawal": None}
-    # The roles are cached on the user object the rules see: the one request.user wraps.
-    user = getattr(request.user, "_wrapped", request.user)
+    user = request.user
     # The rules ask staff and secretariat nothing of their seats (they are let through first),
     # and the notice is for members: asking would cost those pages a query.
     if user.is_superuser or partnership.pk in secretariat_partnership_ids(user):
