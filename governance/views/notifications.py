@@ -4,12 +4,12 @@ partnership sent, and which could not be sent."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from partnership.models import Notification, NotificationStatus
 from partnership.notifications.selectors import own_notifications
+from partnership.views.pagination import paginate
 
 from ..access import get_own_notification, get_partnership_for_notifications
 from ..forms_notifications import NotificationStatusForm
@@ -20,9 +20,7 @@ SAFE_SCHEMES = ("https://", "http://")
 
 
 def _page(request, rows) -> dict:
-    paginator = Paginator(rows, PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
-    return {"page": page, "page_range": list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1))}
+    return paginate(request, rows, PER_PAGE)
 
 
 def link_here(notification: Notification) -> str | None:

@@ -2,13 +2,13 @@
 Members and the secretariat read it; it is never public (meetings/rules.py)."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from actionplans.models import Action
 from partnership.safe_csv import SafeWriter
+from partnership.views.pagination import paginate
 
 from ..access import get_partnership_for
 from ..models import Decision
@@ -51,14 +51,12 @@ def decision_log_page_for(request, partnership, *, error: str | None = None):
     """The page, and the same page with a refusal at the top (status 400) when a button on it
     (unlinking an action arising) broke a rule."""
     form, decisions = _search(request, partnership)
-    paginator = Paginator(decisions, PER_PAGE)
-    page = paginator.get_page(request.GET.get("page"))
-    page.object_list = with_actions_arising(page.object_list)
+    pages = paginate(request, decisions, PER_PAGE)
+    pages["page"].object_list = with_actions_arising(pages["page"].object_list)
     context = {
         "partnership": partnership,
         "form": form,
-        "page": page,
-        "page_range": list(paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)),
+        **pages,
         "searched": any(form.cleaned_data.get(name) for name in form.fields),
         "can_keep_actions": request.user.has_perm("actionplans.manage_plans", partnership),
         "error": error,
