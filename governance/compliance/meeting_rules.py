@@ -36,6 +36,21 @@ def _summary(occasions: list[Occasion], wording: dict[str, str]) -> str:
     return "; ".join(parts)
 
 
+def _per_meeting_rule(partnership, occasions, wording, *, key, title, source, counted, none) -> RuleRow:
+    """A rule kept at each meeting: its worst occasion, and how many of each there were."""
+    summary = f"Of {plural(len(occasions), 'meeting')} {counted}: {_summary(occasions, wording)}."
+    return RuleRow(
+        key=key,
+        title=title,
+        source=source,
+        status=worst(occasion.status for occasion in occasions),
+        reason=summary if occasions else none,
+        fix_url=reverse("meetings:list", kwargs={"slug": partnership.slug}),
+        fix_label="Meetings",
+        occasions=occasions,
+    )
+
+
 def _agenda_occasion(meeting, today) -> Occasion:
     partnership, due = meeting.partnership, meeting.agenda_due
     url = meeting.get_absolute_url()
@@ -69,19 +84,15 @@ def agenda_rule(partnership, meetings, cy: ComplianceYear) -> RuleRow:
         ComplianceStatus.MET: "sent on time",
         ComplianceStatus.PENDING: "not yet due",
     }
-    if occasions:
-        reason = f"Of {plural(len(occasions), 'meeting')} in {cy.year}: {_summary(occasions, wording)}."
-    else:
-        reason = f"No meetings are scheduled in {cy.year}."
-    return RuleRow(
+    return _per_meeting_rule(
+        partnership,
+        occasions,
+        wording,
         key="agenda",
         title=f"Agenda and papers sent at least {days} before each meeting",
         source="ToR 5.7",
-        status=worst(occasion.status for occasion in occasions),
-        reason=reason,
-        fix_url=reverse("meetings:list", kwargs={"slug": partnership.slug}),
-        fix_label="Meetings",
-        occasions=occasions,
+        counted=f"in {cy.year}",
+        none=f"No meetings are scheduled in {cy.year}.",
     )
 
 
@@ -125,19 +136,15 @@ def minutes_rule(partnership, meetings, cy: ComplianceYear) -> RuleRow:
         ComplianceStatus.MET: "circulated on time",
         ComplianceStatus.PENDING: "not yet due",
     }
-    if occasions:
-        reason = f"Of {plural(len(occasions), 'meeting')} held in {cy.year}: {_summary(occasions, wording)}."
-    else:
-        reason = f"No meeting has been held in {cy.year} yet."
-    return RuleRow(
+    return _per_meeting_rule(
+        partnership,
+        occasions,
+        wording,
         key="minutes",
         title=f"Minutes approved by the chair and circulated within {days} of each meeting",
         source="ToR 5.8",
-        status=worst(occasion.status for occasion in occasions),
-        reason=reason,
-        fix_url=reverse("meetings:list", kwargs={"slug": partnership.slug}),
-        fix_label="Meetings",
-        occasions=occasions,
+        counted=f"held in {cy.year}",
+        none=f"No meeting has been held in {cy.year} yet.",
     )
 
 
