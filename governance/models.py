@@ -58,6 +58,7 @@ class Acknowledgement(models.Model):
         return f"{self.person} acknowledged {self.document}"
 
 
+from .models_publications import Publication, PublicationKind  # noqa: E402, F401
 from .models_registers import (  # noqa: E402, F401
     BreachStatus,
     ConductBreach,

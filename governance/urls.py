@@ -1,9 +1,10 @@
 from django.urls import path
 
-from .views import breaches, compliance, conduct, notifications, registers
+from .views import breaches, compliance, conduct, notifications, portal, registers
 
 app_name = "governance"
 urlpatterns = [
+    path("home/", portal.home, name="home"),
     path("account/codes/", conduct.acknowledge, name="acknowledge"),
     path("codes/register/<slug:slug>/", conduct.acknowledgement_register, name="acknowledgements"),
     path("codes/<int:pk>/", conduct.conduct_document, name="conduct-document"),

@@ -76,3 +76,10 @@ def minutes_pdf(request, slug, pk):
         raise Http404("This meeting's minutes are not published yet")
     pdf = MinutesPdf(meeting=found, body_html=body_html, kind="public")
     return pdf_response(render_minutes_pdf(pdf), meeting=found, public=True)
+
+
+def _not_yet(*args, **kwargs):  # Placeholder: being built (issue 7).
+    raise Http404("Not built yet")
+
+
+decisions = paper_file = calendar = _not_yet

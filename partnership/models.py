@@ -62,6 +62,12 @@ class Partnership(models.Model):
     secretariat_email = models.EmailField()
     aim = models.TextField(blank=True)
     objectives = models.TextField(blank=True, help_text="One objective a line.")
+    how_to_attend = models.TextField(
+        "how to attend a public meeting",
+        blank=True,
+        help_text="What a resident needs to know to come to a meeting held in public: where, how to "
+        "ask a question, access needs. Shown on the public site.",
+    )
     agenda_notice_working_days = models.PositiveSmallIntegerField(
         default=5,
         validators=_between(1, 30),

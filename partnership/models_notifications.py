@@ -34,6 +34,11 @@ class Notification(models.Model):
     body_text = models.TextField()
     body_html = models.TextField()
     link = models.URLField(max_length=500, help_text="The page that fixes the problem.")
+    unsubscribe_url = models.URLField(
+        max_length=500,
+        blank=True,
+        help_text="For a resident's subscription: the one-click unsubscribe link (RFC 8058) sent in its headers.",
+    )
     status = models.CharField(max_length=10, choices=NotificationStatus.choices, default=NotificationStatus.PENDING)
     created_at = models.DateTimeField()
     claimed_at = models.DateTimeField(null=True, blank=True)

@@ -8,6 +8,8 @@ urlpatterns = [
     path("", include("partnership.urls_public")),
     path("", include("meetings.urls_public")),
     path("", include("meetings.urls_feeds")),
+    path("", include("actionplans.urls_public")),
+    path("", include("governance.urls_publications")),
     path("partnerships/", include("partnership.urls_register")),
     path("partnerships/", include("meetings.urls")),
     path("partnerships/", include("meetings.urls_work_programme")),

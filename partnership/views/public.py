@@ -26,3 +26,12 @@ def partnership_page(request, slug):
             "bodies": selectors.public_register_bodies(partnership),
         },
     )
+
+
+def _not_yet(*args, **kwargs):  # Placeholder: being built (issue 7).
+    from django.http import Http404
+
+    raise Http404("Not built yet")
+
+
+members = accessibility = _not_yet
