@@ -22,6 +22,8 @@ from django.conf import settings
 from meetings import services
 from meetings.models import Meeting
 
+from .papers import add_papers
+
 FAR_AHEAD = datetime.timedelta(days=400)
 ITEMS = [
     ("Quarterly performance report to the Public Service Board", "decision", "Performance Manager"),
@@ -66,6 +68,7 @@ def held_meeting(partnership, day: datetime.date, *, chair, secretariat, is_publ
         is_confidential=True,
         confidential_reason="personal",
     )
+    add_papers(list(meeting.agenda_items.all()), by=secretariat)
     services.agree_agenda(meeting=meeting, by=chair, now=at(day - datetime.timedelta(days=9)))
     services.circulate_agenda(meeting=meeting, by=secretariat, now=at(day - datetime.timedelta(days=8)))
     return services.reschedule_meeting(meeting=meeting, date=day)

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from governance.models import ConductDocument
-from meetings.models import Meeting, MinutesStatus, WrittenProposal
+from meetings.models import Meeting, MinutesStatus, PaperFile, WrittenProposal
 from partnership.models import Member, NominatingBody, Partnership, User
 from partnership.selectors import current_office_holders
 
@@ -109,3 +109,13 @@ def test_the_demos_reminders_go_out_once_as_make_run_sends_them(demo, capsys, ma
     assert any(subject.startswith("Too few meetings in") for subject in subjects)
     assert f"sent {len(mailoutbox)}." in printed
     assert "Recorded 0 new notifications; sent 0." in again
+
+
+def test_held_meetings_carry_an_open_paper_and_a_restricted_one_each_with_a_pdf(demo):
+    files = PaperFile.objects.filter(paper__agenda_item__meeting__partnership__slug="warwickshire-scp")
+    open_files = files.filter(paper__agenda_item__is_confidential=False)
+    restricted = files.filter(paper__agenda_item__is_confidential=True)
+    assert set(open_files.values_list("original_name", flat=True)) == {"performance-report-q2.pdf"}
+    assert set(restricted.values_list("original_name", flat=True)) == {"dhr-restricted-action-plan.pdf"}
+    assert open_files.count() == restricted.count() == 3  # one of each at each held meeting
+    assert all(paper_file.file.read(5) == b"%PDF-" for paper_file in files)
