@@ -8,6 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from simple_history.models import HistoricalRecords
 
 from partnership.models import Member, NominatingBody, Partnership
@@ -20,6 +21,10 @@ class ActionPlan(models.Model):
     starts_on = models.DateField(null=True, blank=True)
     ends_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    is_published = models.BooleanField(
+        default=False, help_text=gettext_lazy("Its summary is on the public site, published by the secretariat.")
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
 
     history = HistoricalRecords()
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import dates_check, editing, exporting, importing, owners, plans
+from .views import dates_check, editing, exporting, importing, owners, plans, publication
 
 app_name = "actionplans"
 PLAN = "<slug:slug>/plans/<int:pk>/"
@@ -9,6 +9,8 @@ urlpatterns = [
     path("<slug:slug>/plans/new/", plans.create, name="plan-add"),
     path(PLAN, plans.plan, name="plan"),
     path(PLAN + "edit/", editing.change_plan, name="plan-edit"),
+    path(PLAN + "publish/", publication.publish, name="plan-publish"),
+    path(PLAN + "withdraw/", publication.withdraw, name="plan-withdraw"),
     path(PLAN + "owners/", owners.link_owners, name="owners"),
     path(PLAN + "sections/new/", editing.add_section, name="section-add"),
     path(PLAN + "sections/<int:section_pk>/", editing.change_section, name="section-edit"),

@@ -14,6 +14,7 @@ from .plans import (
     update_plan,
     update_section,
 )
+from .publication import publish_plan, withdraw_plan
 
 __all__ = [
     "add_action",
@@ -23,6 +24,7 @@ __all__ = [
     "link_owner",
     "move_section",
     "move_section_one_place",
+    "publish_plan",
     "record_progress",
     "remove_action",
     "reorder_sections",
@@ -32,4 +34,5 @@ __all__ = [
     "update_milestone",
     "update_plan",
     "update_section",
+    "withdraw_plan",
 ]

@@ -100,8 +100,9 @@ def create(request, slug):
     )
 
 
-def plan_page(request, plan: ActionPlan, *, error: str | None = None):
-    """The plan as it stands today; `error` is a button's refusal, shown with status 400."""
+def plan_page(request, plan: ActionPlan, *, error: str | None = None, error_anchor: str = "sections"):
+    """The plan as it stands today; `error` is a button's refusal, shown with status 400, linked
+    to the part of the page at `error_anchor`."""
     day = timezone.localdate()
     summary = rag.plan_rag(plan, day=day)
     by_section: dict[int | None, list[ActionRow]] = {}
@@ -126,6 +127,7 @@ def plan_page(request, plan: ActionPlan, *, error: str | None = None):
         "flagged": sum(row.action.due_needs_checking for rows in by_section.values() for row in rows),
         "today": day,
         "error": error,
+        "error_anchor": error_anchor,
         "can_manage": request.user.has_perm(MANAGE, plan.partnership),
         "list_url": reverse("actionplans:list", kwargs={"slug": plan.partnership.slug}),
     }

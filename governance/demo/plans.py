@@ -122,6 +122,7 @@ def _partnership_plan(partnership, today: datetime.date, *, members: dict, secre
         import_plan(plan, preview_import(plan_file(today), today=today), by=secretariat)
         for action in plan.actions.filter(owner_member=None, owner__in=list(members)):
             services.update_action(action=action, owner_member=members[action.owner], today=today)
+        services.publish_plan(plan=plan, by=secretariat, now=at(made))  # its summary is on the public site
     return [
         Work(action, PARTNERSHIP_STORY.get(action.reference, ()), made)
         for action in plan.actions.select_related("owner_member__person__user").prefetch_related("milestones")
