@@ -1,7 +1,14 @@
-"""Placeholder: being built (issue 7)."""
+"""The members' portal home, "Your home": where everyone lands on signing in."""
 
-from django.http import Http404
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from ..portal.home import home_for
 
 
+@login_required
+@require_GET
 def home(request):
-    raise Http404("Not built yet")
+    return render(request, "governance/portal/home.html", home_for(request.user, timezone.localdate()))

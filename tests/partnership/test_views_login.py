@@ -57,11 +57,11 @@ def test_empty_form_says_what_is_missing(client, db):
     assert 'aria-describedby="id_password-error"' in html
 
 
-def test_signing_in_without_next_goes_to_my_partnerships(client, secretariat):
+def test_signing_in_without_next_goes_to_your_home(client, secretariat):
     response = client.post(LOGIN, {"username": "sam.secretariat", "password": PASSWORD})
 
     assert response.status_code == 302
-    assert response.url == reverse("partnership:mine")
+    assert response.url == reverse("governance:home")
 
 
 def test_signing_out_goes_to_the_public_home_page(client, secretariat):
