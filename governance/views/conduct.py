@@ -1,5 +1,6 @@
 """Members acknowledge their partnerships' codes; the secretariat sees who has."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponseRedirect
@@ -21,7 +22,8 @@ from ..services import acknowledge_conduct_documents
 
 
 def _go_on(next_url: str | None):
-    return HttpResponseRedirect(next_url) if next_url else redirect("partnership:mine")
+    """On to the page asked for, or to the home a sign-in leads to."""
+    return HttpResponseRedirect(next_url) if next_url else redirect(settings.LOGIN_REDIRECT_URL)
 
 
 @login_required

@@ -12,7 +12,7 @@ from tests.factories import ConductDocumentFactory, MemberFactory, PersonFactory
 from tests.helpers import acknowledged_in_session
 
 ACKNOWLEDGE = reverse("governance:acknowledge")
-MINE = reverse("partnership:mine")
+HOME = reverse("governance:home")
 
 CODE_TEXT = (
     "This Code sets down the standards of conduct expected of all partners.\n\n"
@@ -127,7 +127,7 @@ def test_ticking_every_code_records_them_and_goes_to_my_partnerships(client, mem
     response = client.post(ACKNOWLEDGE, {"documents": [doc.pk for doc in codes]})
 
     assert response.status_code == 302
-    assert response.url == MINE
+    assert response.url == HOME
     assert set(Acknowledgement.objects.filter(person=member.person).values_list("document", flat=True)) == {
         doc.pk for doc in codes
     }
@@ -192,7 +192,7 @@ def test_unsafe_next_is_ignored(client, member, codes, next_url):
 
     response = client.post(ACKNOWLEDGE, {"documents": [doc.pk for doc in codes], "next": next_url})
 
-    assert response.url == MINE
+    assert response.url == HOME
 
 
 def test_next_is_carried_through_the_form(client, member, codes):
@@ -209,7 +209,7 @@ def test_posting_with_nothing_awaiting_just_moves_on(client, secretariat):
     response = client.post(ACKNOWLEDGE, {})
 
     assert response.status_code == 302
-    assert response.url == MINE
+    assert response.url == HOME
 
 
 # One code's page
@@ -269,4 +269,4 @@ def test_a_next_that_is_not_a_path_here_goes_to_my_partnerships(client, member, 
     response = client.post(f"{ACKNOWLEDGE}?next={next_url}", {"documents": [doc.pk for doc in codes]})
 
     assert response.status_code == 302
-    assert response.url == MINE
+    assert response.url == HOME
