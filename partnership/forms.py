@@ -9,6 +9,7 @@ from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy
 
 from .models import (
     Member,
@@ -74,7 +75,7 @@ def _checkboxes(*names):
     return [Field.checkbox(name) for name in names]
 
 
-PARTNERSHIP_DETAILS = ["name", "slug", "nation", "secretariat_email", "aim", "objectives"]
+PARTNERSHIP_DETAILS = ["name", "slug", "nation", "secretariat_email", "aim", "objectives", "how_to_attend"]
 PARTNERSHIP_RULES = [
     "agenda_notice_working_days",
     "minutes_working_days",
@@ -105,6 +106,14 @@ class PartnershipForm(forms.ModelForm):
             "quorum": "Quorum, in members present",
             "absence_threshold": "Persistent absence, in meetings missed in 12 months",
             "count_clear_days": "Count clear days",
+            "how_to_attend": gettext_lazy("How to attend a public meeting"),
+        }
+        help_texts = {
+            "how_to_attend": gettext_lazy(
+                "Shown on the partnership's public page. Say where public meetings are usually held, "
+                "how to get there, how a resident can ask a question, and who to contact about access "
+                "needs. Do not give anyone's email address. Leave blank to show a general paragraph."
+            ),
         }
         widgets = {"nation": forms.RadioSelect} | dict.fromkeys(PARTNERSHIP_RULES, NUMBER_BOX)
         error_messages = {
@@ -127,6 +136,7 @@ class PartnershipForm(forms.ModelForm):
                 Field.radios("nation"),
                 Field.textarea("aim", rows=4),
                 Field.textarea("objectives", rows=8),
+                Field.textarea("how_to_attend", rows=6),
                 legend="About the partnership",
                 legend_size=Size.MEDIUM,
                 legend_tag="h2",

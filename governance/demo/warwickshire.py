@@ -33,6 +33,20 @@ To agree county-wide strategy and targets
 To manage performance in relation to the agreed county level outcomes and county-wide strategy
 To hold the district level 'safer' themed partnerships to account for local delivery
 To account to the Public Service Board through quarterly performance reports"""
+WARWICKSHIRE_HOW_TO_ATTEND = (
+    "The partnership holds at least one meeting in public each year, usually in the evening at Shire "
+    "Hall, Market Place, Warwick CV34 4RL. Shire Hall is a short walk from Warwick railway station, and "
+    "the Market Place car park is opposite. There is step-free access through the Northgate Street "
+    "entrance, and the council chamber has a hearing loop.\n\n"
+    "You do not need to book. Arrive 15 minutes before the start so that you can sign in at reception.\n\n"
+    "Residents may ask the board a question about community safety in Warwickshire. Send your question to"
+    " the partnership's secretariat at Warwickshire County Council at least 3 working days before the "
+    "meeting, giving your name and the town or village where you live. The chair will read out each "
+    "question and the answer at the meeting.\n\n"
+    "Part of a meeting may be held in private when the board discusses personal information about "
+    "individuals, or matters that could prejudice an investigation. The agenda says which items these "
+    "are, and you will be asked to leave for them."
+)
 
 # (nominating body, seats, responsible authority, [(name, role in body, elected member)])
 WARWICKSHIRE_BODIES = [
@@ -178,6 +192,7 @@ def load(today: datetime.date) -> bool:
         secretariat_email="safercommunities@warwickshire.example.org",
         aim=WARWICKSHIRE_AIM,
         objectives=WARWICKSHIRE_OBJECTIVES,
+        how_to_attend=WARWICKSHIRE_HOW_TO_ATTEND,
     )
     april = today.replace(month=4, day=1)
     last_review = april if today >= april else april - relativedelta(years=1)

@@ -1,6 +1,7 @@
 """Read queries that pages and the API share, each a fixed number of queries."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch, Q
 
@@ -51,3 +52,23 @@ def public_register_bodies(partnership: Partnership):
         .only("partnership_id", "name")
         .prefetch_related(Prefetch("members", queryset=representatives, to_attr="active_members"))
     )
+
+
+@dataclass(frozen=True)
+class PartnershipSummary:
+    """What the site's home page says of a partnership: its name, where its page is, and the
+    first line of its aim."""
+
+    name: str
+    slug: str
+    aim_first_line: str
+
+
+def public_partnerships() -> list[PartnershipSummary]:
+    """Every partnership hosted, by name, as the public sees it listed: one query."""
+    rows = Partnership.objects.order_by("name").values_list("name", "slug", "aim")
+    return [PartnershipSummary(name, slug, _first_line(aim)) for name, slug, aim in rows]
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")

@@ -22,6 +22,12 @@ def test_visitor_finds_the_partnership_and_its_chair(page, live_server, warwicks
     main = page.get_by_role("main")
     expect(main).to_contain_text("To create safer communities through the reduction of crime")
     expect(main).to_contain_text("Carol Chair, Warwickshire County Council")
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Warwickshire Safer Communities Partnership: public pages").get_by_role(
+        "link", name="Membership"
+    ).click()
+    expect(page).to_have_url(f"{live_server.url}/p/warwickshire-scp/members/")
     expect(page.get_by_role("cell", name="Mo Member")).to_be_visible()
     expect(page.get_by_role("cell", name="Chief Superintendent")).to_be_visible()
     html = page.content()

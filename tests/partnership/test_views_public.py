@@ -26,6 +26,10 @@ def page_url(partnership):
     return reverse("public:partnership", kwargs={"slug": partnership.slug})
 
 
+def members_url(partnership):
+    return reverse("public:members", kwargs={"slug": partnership.slug})
+
+
 @pytest.fixture
 def vice_chair(warwickshire, cdrp_chairs):
     person = PersonFactory(name="Vic Vice", email="vic.vice@rugby.example.org")
@@ -72,7 +76,7 @@ def test_anonymous_visitor_sees_aim_objectives_and_officers(client, warwickshire
 
 
 def test_representatives_shown_with_role_and_body(client, warwickshire, chair, member, cdrp_chairs):
-    html = client.get(page_url(warwickshire)).content.decode()
+    html = client.get(members_url(warwickshire)).content.decode()
 
     assert "Mo Member" in html
     assert "Chief Superintendent" in html
@@ -81,8 +85,9 @@ def test_representatives_shown_with_role_and_body(client, warwickshire, chair, m
     assert "No representative at present" in html  # the CDRP chairs have no one yet
 
 
-def test_no_email_address_appears(client, warwickshire, chair, vice_chair, member, former_member, substitute):
-    html = client.get(page_url(warwickshire)).content.decode()
+@pytest.mark.parametrize("url", [page_url, members_url])
+def test_no_email_address_appears(client, warwickshire, chair, vice_chair, member, former_member, substitute, url):
+    html = client.get(url(warwickshire)).content.decode()
 
     for email in [
         "carol.chair@warwickshire.example.org",
@@ -97,7 +102,7 @@ def test_no_email_address_appears(client, warwickshire, chair, vice_chair, membe
 
 
 def test_inactive_members_absent(client, warwickshire, member, former_member):
-    html = client.get(page_url(warwickshire)).content.decode()
+    html = client.get(members_url(warwickshire)).content.decode()
 
     assert "Mo Member" in html
     assert "Fred Former" not in html
@@ -117,7 +122,7 @@ def test_officer_whose_term_ended_is_not_shown(client, warwickshire, police):
 
 
 def test_other_partnerships_members_not_shown(client, warwickshire, member, outsider):
-    html = client.get(page_url(warwickshire)).content.decode()
+    html = client.get(members_url(warwickshire)).content.decode()
 
     assert "Oscar Outsider" not in html
 
@@ -150,7 +155,7 @@ def test_query_count_fixed_whatever_the_size(db, client, django_assert_max_num_q
     OfficeFactory(member=members[1], role=OfficeRole.VICE_CHAIR)
 
     with django_assert_max_num_queries(6):
-        response = client.get(page_url(partnership))
+        response = client.get(members_url(partnership))
 
     assert response.status_code == 200
     html = response.content.decode()
