@@ -14,7 +14,9 @@ $(INSTALLED): requirements.txt requirements-dev.txt
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $(INSTALLED)
 
+# The translation catalogues are compiled (.po to .mo) on every install: .mo files are not committed.
 install: $(INSTALLED)
+	$(BIN)/python scripts/compile_messages.py
 
 # Debian packages: Pango for WeasyPrint's PDFs, and Chromium for the browser tests.
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-liberation

@@ -50,6 +50,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -106,10 +107,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "partnership:mine"
+LOGIN_REDIRECT_URL = "governance:home"
 LOGOUT_REDIRECT_URL = "public:home"
 
 LANGUAGE_CODE = "en-gb"
+# Welsh is offered (a language switch in the footer, Accept-Language: cy honoured) only where
+# the environment says WELSH_LANGUAGE=on. Each language is named in its own language.
+WELSH_LANGUAGE = env.bool("WELSH_LANGUAGE", default=False)
+LANGUAGES = [("en-gb", "English")] + ([("cy", "Cymraeg")] if WELSH_LANGUAGE else [])
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -4,3 +4,15 @@ import { initAll } from "../govuk/govuk-frontend.min.js";
 
 document.body.classList.add("js-enabled", "govuk-frontend-supported");
 initAll();
+
+// A wide table scrolls inside its .app-table-wrapper. A keyboard user can scroll it only if
+// the wrapper takes focus, and a screen reader names it only if it is a labelled region: a
+// wrapper written without them gets them here, named after its table's caption.
+for (const wrapper of document.querySelectorAll(".app-table-wrapper:not([tabindex])")) {
+  const caption = wrapper.querySelector("caption");
+  const name = wrapper.getAttribute("aria-label") || (caption && caption.textContent.trim());
+  if (!name) continue;
+  wrapper.setAttribute("role", "region");
+  wrapper.setAttribute("aria-label", name);
+  wrapper.setAttribute("tabindex", "0");
+}
