@@ -18,7 +18,7 @@ NAVIGATION_SECTIONS = {
 
 def site(request):
     return {
-        "site_name": settings.SITE_NAME,
+        "service_name": settings.SITE_NAME,
         "navigation_section": navigation_section(request),
         "navigation_view": _view_name(request),
         "html_lang": html_lang(get_language() or settings.LANGUAGE_CODE),

@@ -72,3 +72,12 @@ def test_signing_out_goes_to_the_public_home_page(client, secretariat):
     assert response.status_code == 302
     assert response.url == reverse("public:home")
     assert "_auth_user_id" not in client.session
+
+
+def test_sign_in_page_carries_the_service_name_not_the_host(client, db, settings):
+    settings.SITE_NAME = "Warwickshire partnerships"
+
+    html = client.get(LOGIN).content.decode()
+
+    assert "– Warwickshire partnerships</title>" in html
+    assert "testserver" not in html
