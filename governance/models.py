@@ -67,3 +67,4 @@ from .models_registers import (  # noqa: E402, F401
     InterestRegisterConfirmation,
     RegisteredInterest,
 )
+from .models_subscriptions import Subscription  # noqa: E402, F401

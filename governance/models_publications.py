@@ -5,17 +5,18 @@ it, the Atom feed lists it newest first, and a new row is what residents who sub
 told about. A row is kept by its `key`, so publishing the same thing again adds nothing."""
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting
 from partnership.models import Partnership
 
 
 class PublicationKind(models.TextChoices):
-    AGENDA = "agenda", "Agenda"
-    PAPER = "paper", "Paper"
-    MINUTES = "minutes", "Minutes"
-    DECISION = "decision", "Decision"
-    PLAN = "plan", "Partnership plan summary"
+    AGENDA = "agenda", _("Agenda")
+    PAPER = "paper", _("Paper")
+    MINUTES = "minutes", _("Minutes")
+    DECISION = "decision", _("Decision")
+    PLAN = "plan", _("Partnership plan summary")
 
 
 class Publication(models.Model):
@@ -27,6 +28,9 @@ class Publication(models.Model):
     summary = models.TextField(blank=True, help_text="A sentence or two for the feed and search results.")
     text = models.TextField(blank=True, help_text="Everything in it that the public may read, for search.")
     path = models.CharField(max_length=500, help_text="Where to read it on this site, with the anchor of its place.")
+    fingerprint = models.CharField(
+        max_length=64, blank=True, editable=False, help_text="A hash of what it was made from, to tell a change."
+    )
     published_at = models.DateTimeField()
     updated_at = models.DateTimeField()
 

@@ -35,6 +35,21 @@ SCHEDULE = (
         hour="2",
         description="Deletes plan imports previewed more than a day ago and never saved.",
     ),
+    PeriodicEntry(
+        name="Discard unconfirmed subscriptions",
+        task="governance.tasks.discard_unconfirmed_subscriptions",
+        minute="40",
+        hour="2",
+        description="Deletes residents' email subscriptions not confirmed within seven days of asking.",
+    ),
+    PeriodicEntry(
+        name="Keep the publications index",
+        task="governance.tasks.sync_publications",
+        minute="20",
+        hour="*",
+        description="Brings the public search and feeds in line with what meetings have published, catching "
+        "anything a publishing signal missed. Hourly.",
+    ),
 )
 
 

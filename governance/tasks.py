@@ -6,6 +6,8 @@ from partnership.notifications.delivery import waiting_exists
 from partnership.tasks import deliver_notifications
 
 from .deadlines.sweep import run_sweep
+from .publications.sync import sync_all
+from .services_subscriptions import discard_unconfirmed
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -16,3 +18,15 @@ def sweep_deadlines() -> int:
     if not recorded and waiting_exists():
         deliver_notifications.delay()
     return len(recorded)
+
+
+@shared_task
+def discard_unconfirmed_subscriptions() -> int:
+    """Delete residents' subscriptions nobody confirmed within seven days. Returns how many."""
+    return discard_unconfirmed()
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def sync_publications() -> int:
+    """Bring the publications index in line with what is published. Returns how many rows were added."""
+    return sync_all()

@@ -1,10 +1,41 @@
-"""Placeholder: being built (issue 7)."""
+"""The public's ways into what partnerships publish: search across every partnership or within
+one, and a partnership's Atom feed. No sign-in; everything read comes from the publications
+index, which holds only what is public."""
 
-from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_GET
+
+from partnership.models import Partnership
+from partnership.views.pagination import paginate
+
+from ..publications.feed import PublicationsFeed
+from ..publications.forms import SearchForm
+from ..publications.search import results, search_publications
+
+RESULTS_PER_PAGE = 20
 
 
-def _not_yet(*args, **kwargs):
-    raise Http404("Not built yet")
+def _search_page(request, partnership=None):
+    form = SearchForm(request.GET or None)
+    query = form.query
+    context = {"form": form, "partnership": partnership, "query": query}
+    if query:
+        found = search_publications(
+            query, partnership_id=partnership.pk if partnership else None, kind=form.cleaned_data["kind"]
+        )
+        pages = paginate(request, found, RESULTS_PER_PAGE)
+        context.update(pages, results=results(pages["page"], query))
+    return render(request, "governance/public/search.html", context)
 
 
-search_all = search = feed = _not_yet
+@require_GET
+def search_all(request):
+    return _search_page(request)
+
+
+@require_GET
+def search(request, slug):
+    return _search_page(request, get_object_or_404(Partnership, slug=slug))
+
+
+feed = require_GET(PublicationsFeed())

@@ -9,6 +9,7 @@ from partnership.errors import RuleBroken
 from partnership.services.common import long_date, rule_service
 
 from ..models import Meeting, MeetingStatus
+from ..signals import meeting_published
 from ..tasks import email_agenda_circulated
 from .agenda import check_open, lock_meeting
 
@@ -33,4 +34,6 @@ def circulate_agenda(*, meeting: Meeting, by, now: datetime.datetime | None = No
     meeting.status = MeetingStatus.AGENDA_CIRCULATED
     meeting.save()
     transaction.on_commit(lambda: email_agenda_circulated.delay(meeting.pk))
+    if meeting.is_public:
+        transaction.on_commit(lambda: meeting_published.send(sender=Meeting, meeting_id=meeting.pk))
     return meeting

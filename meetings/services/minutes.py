@@ -28,6 +28,7 @@ from ..models import (
     StandingItem,
 )
 from ..sanitise import plain_text, sanitise_html
+from ..signals import minutes_published
 from ..tasks import email_minutes_circulated
 from .record import check_held
 
@@ -196,4 +197,6 @@ def confirm_minutes(*, minutes: Minutes, at_meeting: Meeting, by, now: datetime.
     publish_minutes(minutes)  # a public meeting's summary is copied as it stands now, and served from the copy
     minutes.save()
     Meeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.CLOSED)
+    if minutes.public_summary is not None:
+        transaction.on_commit(lambda: minutes_published.send(sender=Minutes, meeting_id=meeting.pk))
     return minutes

@@ -5,13 +5,15 @@ and says why. Once the meeting has been held its papers are part of the record."
 import datetime
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
 from partnership.errors import RuleBroken
 from partnership.services.common import rule_service
 
 from .. import uploads
-from ..models import AgendaItem, Paper, PaperFile, Purpose
+from ..models import AgendaItem, Meeting, Paper, PaperFile, Purpose
+from ..signals import meeting_published
 from .agenda import agenda_changed, check_open, delete_files_on_commit, lock_meeting
 
 PAPER_FIELDS = (
@@ -36,6 +38,12 @@ def _check_fields(fields: dict) -> dict:
     if "purpose" in fields and fields["purpose"] not in Purpose.values:
         raise RuleBroken("Say whether the paper is for decision, discussion or information.", field="purpose")
     return {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
+
+
+def _tell_the_public_on_commit(meeting: Meeting, agenda_item: AgendaItem) -> None:
+    """A paper or file added to an open item of a published meeting is public at once."""
+    if meeting.is_published and not agenda_item.is_confidential:
+        transaction.on_commit(lambda: meeting_published.send(sender=Meeting, meeting_id=meeting.pk))
 
 
 @rule_service
@@ -78,9 +86,11 @@ def add_paper(
             "(ToR 5.7).",
             field="late_reason",
         )
-    return Paper.objects.create(
+    paper = Paper.objects.create(
         agenda_item=agenda_item, is_late=late, late_reason=late_reason.strip() if late else "", **fields
     )
+    _tell_the_public_on_commit(meeting, agenda_item)
+    return paper
 
 
 @rule_service
@@ -142,6 +152,7 @@ def attach_file(*, paper: Paper, upload, by, now: datetime.datetime | None = Non
     except BaseException:
         paper_file.file.storage.delete(paper_file.file.name)  # the row failed: no orphan on the disk
         raise
+    _tell_the_public_on_commit(meeting, paper.agenda_item)
     return paper_file
 
 

@@ -3,6 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from governance.demo import warwickshire
+from governance.publications.sync import sync_all
 
 
 class Command(BaseCommand):
@@ -15,6 +16,7 @@ class Command(BaseCommand):
         if not settings.DEBUG and not force:
             raise CommandError("The demo's passwords are public: load it with DEBUG on, or with --force.")
         created = warwickshire.load(timezone.localdate())
+        sync_all()  # the public search and feeds, whether or not the publishing signals were heard
         self.stdout.write("Demo loaded." if created else "Demo already loaded.")
         self.stdout.write(f"Demo logins, each with the password {warwickshire.DEMO_PASSWORD}:")
         for username, who in warwickshire.DEMO_LOGINS:
