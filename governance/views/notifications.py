@@ -14,6 +14,7 @@ from partnership.views.pagination import paginate
 from ..access import get_own_notification, get_partnership_for_notifications
 from ..forms_notifications import NotificationStatusForm
 from ..selectors_notifications import sent_by
+from ..selectors_subscriptions import confirmed_subscriber_count
 
 PER_PAGE = 25
 SAFE_SCHEMES = ("https://", "http://")
@@ -56,7 +57,7 @@ def my_notification(request, pk):
 def partnership_notifications(request, slug):
     partnership = get_partnership_for_notifications(request, slug)
     form = NotificationStatusForm(request.GET if "status" in request.GET else None)
-    context = {"partnership": partnership, "form": form}
+    context = {"partnership": partnership, "form": form, "subscribers": confirmed_subscriber_count(partnership)}
     if form.is_bound and not form.is_valid():
         return render(request, "governance/notifications/partnership.html", context, status=400)
     status = form.cleaned_data["status"] if form.is_bound else ""

@@ -61,6 +61,16 @@ def _claim(pk: int, now: datetime.datetime) -> Notification | None:
     return Notification.objects.select_related("partnership").get(pk=pk)
 
 
+def _headers(notification: Notification) -> dict[str, str]:
+    """A resident's subscription can be left in one click from the mail client (RFC 8058)."""
+    if not notification.unsubscribe_url:
+        return {}
+    return {
+        "List-Unsubscribe": f"<{notification.unsubscribe_url}>",
+        "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    }
+
+
 def _message(notification: Notification) -> EmailMultiAlternatives:
     message = EmailMultiAlternatives(
         subject=notification.subject,
@@ -68,6 +78,7 @@ def _message(notification: Notification) -> EmailMultiAlternatives:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=[notification.recipient_email],
         reply_to=[notification.partnership.secretariat_email],
+        headers=_headers(notification),
     )
     message.attach_alternative(notification.body_html, "text/html")
     return message

@@ -23,6 +23,7 @@ class Recipient:
     name: str = ""
     person_id: int | None = None
     user_id: int | None = None
+    unsubscribe_url: str = ""  # a resident's subscription: their own one-click unsubscribe link
 
     @property
     def key(self) -> str:
@@ -92,6 +93,7 @@ def render(notice: Notice, recipient: Recipient, now: datetime.datetime) -> Noti
         body_text=render_to_string(f"{TEMPLATE}.txt", context),
         body_html=render_to_string(f"{TEMPLATE}.html", context),
         link=link,
+        unsubscribe_url=recipient.unsubscribe_url,
         created_at=now,
     )
 
