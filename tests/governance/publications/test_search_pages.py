@@ -114,7 +114,8 @@ def test_the_search_of_one_partnership_finds_only_its_own(client, index, warwick
     assert "1 result for" in page
     assert "Minutes: Rugby board" not in page
     assert f'href="{reverse("publications:feed", kwargs={"slug": warwickshire.slug})}"' in page
-    assert 'rel="alternate" type="application/atom+xml"' in page
+    head = page.split("</head>")[0]
+    assert 'rel="alternate" type="application/atom+xml"' in head, "browsers and readers find a feed in the head"
 
 
 def test_the_kind_filter_keeps_one_kind(client, index, warwickshire):
