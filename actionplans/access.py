@@ -6,6 +6,7 @@ The rights are the predicates of actionplans/rules.py; views never write their o
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy
 
 from partnership.models import Partnership
 
@@ -13,7 +14,7 @@ from .models import Action, ActionPlan, Milestone, Section
 
 MANAGE = "actionplans.manage_plans"
 REFUSALS = {
-    MANAGE: "Only the partnership's secretariat can create and change its action plans.",
+    MANAGE: gettext_lazy("Only the partnership's secretariat can create and change its action plans."),
 }
 
 

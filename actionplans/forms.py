@@ -6,6 +6,8 @@ puts a service's RuleBroken message on the form."""
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from partnership.forms import DateField
 from partnership.models import Member, NominatingBody
@@ -28,12 +30,13 @@ def _optional_date(label: str, message: str) -> DateField:
 class PlanForm(forms.Form):
     title = forms.CharField(
         max_length=300,
-        help_text="For example, Partnership action plan 2026 to 2029.",
-        error_messages={"required": "Enter the title of the plan"},
+        label=_("Title"),
+        help_text=_("For example, Partnership action plan 2026 to 2029."),
+        error_messages={"required": _("Enter the title of the plan")},
     )
-    description = forms.CharField(label="Description (optional)", required=False, widget=forms.Textarea)
-    starts_on = _optional_date("Starts on (optional)", "Enter the day the plan starts")
-    ends_on = _optional_date("Ends on (optional)", "Enter the day the plan ends")
+    description = forms.CharField(label=_("Description (optional)"), required=False, widget=forms.Textarea)
+    starts_on = _optional_date(_("Starts on (optional)"), _("Enter the day the plan starts"))
+    ends_on = _optional_date(_("Ends on (optional)"), _("Enter the day the plan ends"))
 
     def __init__(self, *args, submit: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -44,15 +47,16 @@ class PlanForm(forms.Form):
 
 class SectionForm(forms.Form):
     code = forms.CharField(
-        label="Letter or number (optional)",
+        label=_("Letter or number (optional)"),
         max_length=20,
         required=False,
-        help_text="For example, B.",
+        help_text=_("For example, B."),
     )
     title = forms.CharField(
         max_length=300,
-        help_text="For example, Relationships, or Lead and Guide.",
-        error_messages={"required": "Enter the title of the section"},
+        label=_("Title"),
+        help_text=_("For example, Relationships, or Lead and Guide."),
+        error_messages={"required": _("Enter the title of the section")},
     )
 
     def __init__(self, *args, submit: str, **kwargs):
@@ -69,48 +73,50 @@ class ActionForm(forms.Form):
     """One row of the plan, in the columns of both seeds. The date is read from "by when"."""
 
     section = forms.ModelChoiceField(
-        label="Section (optional)",
+        label=_("Section (optional)"),
         queryset=Section.objects.none(),
         required=False,
-        empty_label="No section",
-        error_messages={"invalid_choice": "Choose one of the plan's sections"},
+        empty_label=_("No section"),
+        error_messages={"invalid_choice": _("Choose one of the plan's sections")},
     )
-    reference = _text("Reference (optional)", 30, textarea=False, help_text="Its number in the plan, such as (a).")
+    reference = _text(
+        _("Reference (optional)"), 30, textarea=False, help_text=_("Its number in the plan, such as (a).")
+    )
     title = forms.CharField(
-        label="Improvement needed, or the issue",
+        label=_("Improvement needed, or the issue"),
         widget=forms.Textarea,
-        error_messages={"required": "Enter the improvement needed, or the issue"},
+        error_messages={"required": _("Enter the improvement needed, or the issue")},
     )
-    method = _text("How it will be achieved, or the action (optional)")
+    method = _text(_("How it will be achieved, or the action (optional)"))
     owner = _text(
-        "Who is responsible, as written (optional)", 300, textarea=False, help_text="For example, CSP Manager."
+        _("Who is responsible, as written (optional)"), 300, textarea=False, help_text=_("For example, CSP Manager.")
     )
     owner_member = forms.ModelChoiceField(
-        label="Owner on the register (optional)",
+        label=_("Owner on the register (optional)"),
         queryset=Member.objects.none(),
         required=False,
-        empty_label="Not linked to a member",
-        help_text="The member who reports progress on it.",
-        error_messages={"invalid_choice": "Choose one of the partnership's current members"},
+        empty_label=_("Not linked to a member"),
+        help_text=_("The member who reports progress on it."),
+        error_messages={"invalid_choice": _("Choose one of the partnership's current members")},
     )
     owner_body = forms.ModelChoiceField(
-        label="Owning body (optional)",
+        label=_("Owning body (optional)"),
         queryset=NominatingBody.objects.none(),
         required=False,
-        empty_label="Not linked to a body",
-        error_messages={"invalid_choice": "Choose one of the partnership's nominating bodies"},
+        empty_label=_("Not linked to a body"),
+        error_messages={"invalid_choice": _("Choose one of the partnership's nominating bodies")},
     )
-    resources = _text("Resources (optional)")
+    resources = _text(_("Resources (optional)"))
     due_text = _text(
-        "By when (optional)",
+        _("By when (optional)"),
         300,
         textarea=False,
-        help_text="As the plan writes it: April 2027 means the end of April; Ongoing means no date.",
+        help_text=_("As the plan writes it: April 2027 means the end of April; Ongoing means no date."),
     )
-    outcomes = _text("Outcomes (optional)")
-    evaluation = _text("Evaluation (optional)")
-    wp_reference = _text("Work programme reference (optional)", 200, textarea=False)
-    milestone_text = _text("Milestone, as written (optional)")
+    outcomes = _text(_("Outcomes (optional)"))
+    evaluation = _text(_("Evaluation (optional)"))
+    wp_reference = _text(_("Work programme reference (optional)"), 200, textarea=False)
+    milestone_text = _text(_("Milestone, as written (optional)"))
 
     def __init__(self, *args, plan, submit: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -141,13 +147,13 @@ class ActionForm(forms.Form):
 class ActionDueForm(forms.Form):
     """The secretariat settles when an action is due: a date, or ongoing."""
 
-    due = _optional_date("Due by", "Enter the date the action is due by")
-    is_ongoing = forms.BooleanField(label="Ongoing: it has no date", required=False)
+    due = _optional_date(_("Due by"), _("Enter the date the action is due by"))
+    is_ongoing = forms.BooleanField(label=_("Ongoing: it has no date"), required=False)
     due_text = _text(
-        "By when, as written (optional)",
+        _("By when, as written (optional)"),
         300,
         textarea=False,
-        help_text="Leave it as the plan wrote it, or write it again.",
+        help_text=_("Leave it as the plan wrote it, or write it again."),
     )
 
     def __init__(self, *args, submit: str, **kwargs):
@@ -156,16 +162,19 @@ class ActionDueForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    title = forms.CharField(max_length=300, error_messages={"required": "Enter the title of the milestone"})
-    due = _optional_date("Due by (optional)", "Enter the date the milestone is due by")
+    title = forms.CharField(
+        label=_("Title"), max_length=300, error_messages={"required": _("Enter the title of the milestone")}
+    )
+    due = _optional_date(_("Due by (optional)"), _("Enter the date the milestone is due by"))
     status = forms.ChoiceField(
+        label=_("Status"),
         choices=RECORDED_STATUSES,
         widget=forms.RadioSelect,
         initial=RECORDED_STATUSES[0][0],
-        help_text="Overdue is worked out from the due date.",
-        error_messages={"required": "Choose the milestone's status"},
+        help_text=_("Overdue is worked out from the due date."),
+        error_messages={"required": _("Choose the milestone's status")},
     )
-    completed_on = _optional_date("Completed on (optional)", "Enter the day the milestone was done")
+    completed_on = _optional_date(_("Completed on (optional)"), _("Enter the day the milestone was done"))
 
     def __init__(self, *args, submit: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -175,25 +184,31 @@ class MilestoneForm(forms.Form):
 
 
 def megabytes(size: int) -> str:
-    return f"{size // (1024 * 1024)} MB"
+    return gettext("%(count)s MB") % {"count": size // (1024 * 1024)}
 
 
 class ImportForm(forms.Form):
     file = forms.FileField(
-        label="Upload the plan",
-        help_text=f"A CSV file or an Excel workbook (.xlsx), {megabytes(MAX_BYTES)} or smaller, its first row "
-        "naming the columns.",
-        error_messages={"required": "Select a CSV file or an Excel workbook", "empty": "The selected file is empty"},
+        label=_("Upload the plan"),
+        error_messages={
+            "required": _("Select a CSV file or an Excel workbook"),
+            "empty": _("The selected file is empty"),
+        },
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field("file"), submit="Preview the import")
+        self.fields["file"].help_text = gettext(
+            "A CSV file or an Excel workbook (.xlsx), %(size)s or smaller, its first row naming the columns."
+        ) % {"size": megabytes(MAX_BYTES)}
+        self.helper = _helper(Field("file"), submit=gettext("Preview the import"))
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > MAX_BYTES:
-            raise forms.ValidationError(f"The selected file must be smaller than {megabytes(MAX_BYTES)}")
+            raise forms.ValidationError(
+                gettext("The selected file must be smaller than %(size)s") % {"size": megabytes(MAX_BYTES)}
+            )
         return upload
 
 

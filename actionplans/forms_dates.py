@@ -7,13 +7,15 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from partnership.forms import DateField
 
 from .dates import find_date_in
 from .models import Action
 
-SUGGESTED = "Suggested from the words"
+SUGGESTED = _("Suggested from the words")
 
 
 def suggested_due(action: Action) -> datetime.date | None:
@@ -22,14 +24,18 @@ def suggested_due(action: Action) -> datetime.date | None:
 
 
 class ActionDatesForm(forms.Form):
-    due = DateField(label="Due by", required=False, required_message="Enter the date the action is due by")
-    is_ongoing = forms.BooleanField(label="Ongoing (no date)", required=False)
+    due = DateField(label=_("Due by"), required=False, required_message=_("Enter the date the action is due by"))
+    is_ongoing = forms.BooleanField(label=_("Ongoing (no date)"), required=False)
 
     def __init__(self, *args, action: Action, **kwargs):
         super().__init__(*args, **kwargs)
         self.action = action
         # Every row's date has the same words; the hidden ones say which action it is (escaped: labels render as HTML).
-        self.fields["due"].label = format_html('Due by<span class="govuk-visually-hidden">, action {}</span>', action)
+        self.fields["due"].label = format_html(
+            '{}<span class="govuk-visually-hidden">, {}</span>',
+            gettext("Due by"),
+            gettext("action %(action)s") % {"action": action},
+        )
         if self.initial.get("due"):
             self.fields["due"].help_text = SUGGESTED
         self.helper = FormHelper()

@@ -4,6 +4,8 @@ nominating body its actions are linked to. The choices are given, loaded once fo
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from partnership.models import Member, NominatingBody
 
@@ -13,31 +15,33 @@ class OwnerLinkForm(forms.Form):
         widget=forms.HiddenInput,
         max_length=300,
         strip=False,
-        error_messages={"required": "Say whose actions to link: reload the page and try again."},
+        error_messages={"required": _("Say whose actions to link: reload the page and try again.")},
     )
     member = forms.TypedChoiceField(
-        label="Member",
+        label=_("Member"),
         required=False,
         coerce=int,
         empty_value=None,
-        error_messages={"invalid_choice": "Choose one of the partnership's current members"},
+        error_messages={"invalid_choice": _("Choose one of the partnership's current members")},
     )
     body = forms.TypedChoiceField(
-        label="Nominating body",
+        label=_("Nominating body"),
         required=False,
         coerce=int,
         empty_value=None,
-        error_messages={"invalid_choice": "Choose one of the partnership's nominating bodies"},
+        error_messages={"invalid_choice": _("Choose one of the partnership's nominating bodies")},
     )
 
     def __init__(self, *args, legend: str, members: list[Member], bodies: list[NominatingBody], index: int, **kwargs):
         super().__init__(*args, auto_id=f"owner-{index}-%s", **kwargs)
         self.members = {member.pk: member for member in members}
         self.bodies = {body.pk: body for body in bodies}
-        self.fields["member"].choices = [("", "Not linked to a member")] + [
+        self.fields["member"].choices = [("", gettext("Not linked to a member"))] + [
             (member.pk, f"{member.person.name}, {member.nominating_body.name}") for member in members
         ]
-        self.fields["body"].choices = [("", "Not linked to a body")] + [(body.pk, body.name) for body in bodies]
+        self.fields["body"].choices = [("", gettext("Not linked to a body"))] + [
+            (body.pk, body.name) for body in bodies
+        ]
         self.helper = FormHelper()
         self.helper.form_tag = False  # the page writes the form and its button, naming the owner
         self.helper.layout = Layout(

@@ -7,6 +7,8 @@ from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 from django.db.models import Min
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from partnership.errors import RuleBroken
 from partnership.models import Partnership
@@ -27,9 +29,9 @@ def quarters_on_offer(partnership: Partnership, today: datetime.date) -> list[Qu
 
 class QuarterForm(forms.Form):
     quarter = forms.CharField(
-        label="Quarter",
-        help_text="Calendar quarters: Q1 is January to March.",
-        error_messages={"required": "Choose the quarter the report is for"},
+        label=_("Quarter"),
+        help_text=_("Calendar quarters: Q1 is January to March."),
+        error_messages={"required": _("Choose the quarter the report is for")},
     )
 
     def __init__(self, *args, quarters: list[Quarter], **kwargs):
@@ -39,7 +41,7 @@ class QuarterForm(forms.Form):
         field.initial = str(quarters[0])
         self.helper = FormHelper()
         self.helper.form_method = "get"
-        self.helper.layout = Layout(Field.select("quarter"), Button.primary("get", "Get the report"))
+        self.helper.layout = Layout(Field.select("quarter"), Button.primary("get", gettext("Get the report")))
         self.helper.attrs = {"novalidate": ""}
 
     def clean_quarter(self) -> Quarter:

@@ -104,11 +104,11 @@ class Action(models.Model):
 
 
 class MilestoneStatus(models.TextChoices):
-    NOT_STARTED = "not_started", "Not started"
-    ON_TRACK = "on_track", "On track"
-    AT_RISK = "at_risk", "At risk"
-    OVERDUE = "overdue", "Overdue"
-    DONE = "done", "Done"
+    NOT_STARTED = "not_started", gettext_lazy("Not started")
+    ON_TRACK = "on_track", gettext_lazy("On track")
+    AT_RISK = "at_risk", gettext_lazy("At risk")
+    OVERDUE = "overdue", gettext_lazy("Overdue")
+    DONE = "done", gettext_lazy("Done")
 
 
 # Stored statuses: "overdue" is never stored, it is computed from the due date (API.md).

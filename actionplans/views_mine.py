@@ -9,6 +9,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from partnership.errors import RuleBroken
@@ -18,7 +20,9 @@ from .forms_progress import ProgressForm
 from .models import Action, Milestone, ProgressUpdate
 from .selectors import actions_owned_by
 
-NOT_YOURS = "Only the member who owns this action, or the partnership's secretariat, reports its progress."
+NOT_YOURS = gettext_lazy(
+    "Only the member who owns this action, or the partnership's secretariat, reports its progress."
+)
 
 
 @login_required
@@ -69,13 +73,13 @@ def action_progress(request, pk: int):
         except RuleBroken as broken:
             form.add_error(broken.field if broken.field in form.fields else None, broken.message)
         else:
-            messages.success(request, "Your progress has been posted.")
+            messages.success(request, _("Your progress has been posted."))
             return redirect(reverse("my_actions:progress", args=[action.pk]))
     page = {
         "action": action,
         "form": form,
         "milestones": [(m, m.status_on(today)) for m in action.milestones.all()],
         "updates": action.progress.all(),
-        "title": "Post progress",
+        "title": _("Post progress"),
     }
     return render(request, "actionplans/progress.html", page, status=400 if form.is_bound and form.errors else 200)

@@ -5,6 +5,8 @@ action?"; 002's "Issue", "Action", "When", "Milestone") and their short forms.""
 import re
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+
 from ..models import Action
 
 SECTION = "section"
@@ -31,17 +33,17 @@ HEADER_WORDS = {
 FIELD_FOR_WORDS = {words: field for field, all_words in HEADER_WORDS.items() for words in all_words}
 
 FIELD_NAMES = {
-    "title": "improvement needed (or issue)",
-    "method": "method (or action)",
-    "owner": "who",
-    "resources": "resources",
-    "due_text": "by when",
-    "outcomes": "outcomes",
-    "evaluation": "evaluation",
-    "wp_reference": "work programme reference",
-    "milestone_text": "milestone",
-    "reference": "reference",
-    SECTION: "section",
+    "title": _("improvement needed (or issue)"),
+    "method": _("method (or action)"),
+    "owner": _("who"),
+    "resources": _("resources"),
+    "due_text": _("by when"),
+    "outcomes": _("outcomes"),
+    "evaluation": _("evaluation"),
+    "wp_reference": _("work programme reference"),
+    "milestone_text": _("milestone"),
+    "reference": _("reference"),
+    SECTION: _("section"),
 }
 # The most a cell may hold: the column's length, or a generous bound for the long texts.
 LONGEST_TEXT = 5000

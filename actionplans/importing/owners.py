@@ -7,11 +7,13 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy, ngettext
+
 from partnership.models import Member, NominatingBody
 
 from ..services.owners import current_bodies, current_members
 
-NO_MATCH = "No current member or nominating body of the partnership has this name."
+NO_MATCH = gettext_lazy("No current member or nominating body of the partnership has this name.")
 
 
 @dataclass(frozen=True)
@@ -19,7 +21,7 @@ class OwnerMatch:
     owner: str  # as written
     member: Member | None = None
     body: NominatingBody | None = None
-    reason: str = ""  # why it is not linked
+    reason: str = ""  # why it is not linked, in the language of the page asking
 
     @property
     def linked(self) -> bool:
@@ -68,5 +70,10 @@ def _match(owner: str, members: list[Member], bodies: list[NominatingBody]) -> O
     if len(bodies) == 1:
         return OwnerMatch(owner, body=bodies[0])
     if members:
-        return OwnerMatch(owner, reason=f"{len(members)} current members have this name; choose one after the import.")
+        reason = ngettext(
+            "%(count)s current member has this name; choose one after the import.",
+            "%(count)s current members have this name; choose one after the import.",
+            len(members),
+        ) % {"count": len(members)}
+        return OwnerMatch(owner, reason=reason)
     return OwnerMatch(owner, reason=NO_MATCH)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnership.errors import RuleBroken
 
@@ -124,8 +125,10 @@ def _header_row(rows: list[list[str]]) -> int:
         if "title" in match_headers(cells).fields.values():
             return index
     raise RuleBroken(
-        "No column for the improvement needed or the issue was found in the header row. Name it "
-        '"Improvement needed", "What improvements need to be made" or "Issue".',
+        _(
+            "No column for the improvement needed or the issue was found in the header row. Name it "
+            '"Improvement needed", "What improvements need to be made" or "Issue".'
+        ),
         field="file",
     )
 
@@ -164,8 +167,12 @@ def _letter_of(preview: ImportPreview, current: int | None) -> str:
 
 def _refusal(values: dict[str, str]) -> str | None:
     if not values.get("title"):
-        return f"The {FIELD_NAMES['title']} is empty, but other cells of the row are filled."
+        return _("The %(column)s is empty, but other cells of the row are filled.") % {"column": FIELD_NAMES["title"]}
     for name, text in values.items():
         if len(text) > MAX_LENGTHS[name]:
-            return f"The {FIELD_NAMES[name]} is {len(text):,} characters long; it may be at most {MAX_LENGTHS[name]:,}."
+            return _("The %(column)s is %(length)s characters long; it may be at most %(most)s.") % {
+                "column": FIELD_NAMES[name],
+                "length": f"{len(text):,}",
+                "most": f"{MAX_LENGTHS[name]:,}",
+            }
     return None

@@ -6,6 +6,10 @@ import datetime
 import io
 import zipfile
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from partnership.errors import RuleBroken
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -13,14 +17,16 @@ MAX_UNZIPPED_BYTES = 50 * 1024 * 1024  # a small XLSX that unpacks to gigabytes 
 MAX_ROWS = 5000
 CSV_ENCODINGS = ("utf-8-sig", "cp1252")  # utf-8-sig reads plain UTF-8 too
 
-ASK_FOR = "Upload the plan as a CSV file or an Excel workbook (.xlsx)."
-NOT_A_SPREADSHEET = f"This file is not a spreadsheet. {ASK_FOR}"
+# Translated when the refusal is shown, in the language of the page (lazy).
+ASK_FOR = gettext_lazy("Upload the plan as a CSV file or an Excel workbook (.xlsx).")
+NOT_A_SPREADSHEET = format_lazy("{} {}", gettext_lazy("This file is not a spreadsheet."), ASK_FOR)
+A_PICTURE = format_lazy("{} {}", gettext_lazy("This file is a picture, not a spreadsheet."), ASK_FOR)
 KNOWN_OTHER_FILES = {
-    b"%PDF": f"This file is a PDF, not a spreadsheet. {ASK_FOR}",
-    b"\x89PNG": f"This file is a picture, not a spreadsheet. {ASK_FOR}",
-    b"\xff\xd8\xff": f"This file is a picture, not a spreadsheet. {ASK_FOR}",
-    b"GIF8": f"This file is a picture, not a spreadsheet. {ASK_FOR}",
-    b"\xd0\xcf\x11\xe0": (
+    b"%PDF": format_lazy("{} {}", gettext_lazy("This file is a PDF, not a spreadsheet."), ASK_FOR),
+    b"\x89PNG": A_PICTURE,
+    b"\xff\xd8\xff": A_PICTURE,
+    b"GIF8": A_PICTURE,
+    b"\xd0\xcf\x11\xe0": gettext_lazy(
         "This file is an old-style Word or Excel file. Save it as an Excel workbook (.xlsx) or a CSV file and "
         "upload that."
     ),
@@ -30,15 +36,17 @@ KNOWN_OTHER_FILES = {
 def read_rows(data: bytes) -> list[list[str]]:
     """Every row of the table as stripped text, blank cells as ""."""
     if not data:
-        raise RuleBroken("The file is empty.", field="file")
+        raise RuleBroken(_("The file is empty."), field="file")
     if len(data) > MAX_BYTES:
-        raise RuleBroken(f"The file is larger than {MAX_BYTES // (1024 * 1024)} MB.", field="file")
+        raise RuleBroken(
+            _("The file is larger than %(count)s MB.") % {"count": MAX_BYTES // (1024 * 1024)}, field="file"
+        )
     for magic, message in KNOWN_OTHER_FILES.items():
         if data.startswith(magic):
             raise RuleBroken(message, field="file")
     rows = _read_xlsx(data) if data.startswith(b"PK") else _read_csv(data)
     if not any(any(row) for row in rows):
-        raise RuleBroken("The file has no rows.", field="file")
+        raise RuleBroken(_("The file has no rows."), field="file")
     return rows
 
 
@@ -54,12 +62,12 @@ def _read_xlsx(data: bytes) -> list[list[str]]:
     if "xl/workbook.xml" not in names:
         raise RuleBroken(NOT_A_SPREADSHEET, field="file")
     if unzipped > MAX_UNZIPPED_BYTES:
-        raise RuleBroken("The workbook is too large to read.", field="file")
+        raise RuleBroken(_("The workbook is too large to read."), field="file")
     try:
         # data_only: the values Excel last saved; formulas are never worked out here.
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-        raise RuleBroken("The workbook could not be read; it may be damaged.", field="file") from error
+        raise RuleBroken(_("The workbook could not be read; it may be damaged."), field="file") from error
     try:
         sheet = workbook.worksheets[0]
         rows = []
@@ -85,7 +93,7 @@ def _read_csv(data: bytes) -> list[list[str]]:
             _check_row_count(len(rows) + 1)
             rows.append([value.strip() for value in values])
     except csv.Error as error:
-        raise RuleBroken(f"The CSV file could not be read: {error}.", field="file") from error
+        raise RuleBroken(_("The CSV file could not be read: %(error)s.") % {"error": error}, field="file") from error
     return rows
 
 
@@ -100,7 +108,10 @@ def _decode(data: bytes) -> str:
 
 def _check_row_count(count: int) -> None:
     if count > MAX_ROWS:
-        raise RuleBroken(f"The file has more than {MAX_ROWS:,} rows; split the plan into smaller files.", field="file")
+        raise RuleBroken(
+            _("The file has more than %(count)s rows; split the plan into smaller files.") % {"count": f"{MAX_ROWS:,}"},
+            field="file",
+        )
 
 
 def _cell_text(value) -> str:

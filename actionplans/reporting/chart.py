@@ -7,6 +7,8 @@ import datetime
 import math
 from xml.sax.saxutils import escape
 
+from django.utils.translation import gettext as _
+
 from ..models import MilestoneStatus
 from .content import PlanReport
 from .quarters import Quarter
@@ -80,7 +82,7 @@ def _y_axis(top: int) -> list[str]:
     middle = TOP + PLOT_HEIGHT / 2
     parts.append(
         f'<text x="14" y="{middle:.1f}" transform="rotate(-90 14 {middle:.1f})" text-anchor="middle" '
-        f'font-size="11" {FONT}>Milestones</text>'
+        f'font-size="11" {FONT}>{escape(_("Milestones"))}</text>'
     )
     return parts
 
@@ -137,13 +139,16 @@ def status_chart(plan_report: PlanReport, quarter: Quarter) -> str:
     top = max([sum(sample.statuses.values()) for sample in samples] + [1])
     top = math.ceil(top / _step(top)) * _step(top)
     slot = PLOT_WIDTH / max(len(samples), 1)
-    title = f"{plan_report.plan.title}: milestones by status, {quarter.months}"
+    title = _("%(plan)s: milestones by status, %(months)s") % {"plan": plan_report.plan.title, "months": quarter.months}
     last = samples[-1] if samples else None
     desc = (
-        f"Stacked bars, one for each week from {_long(samples[0].day)} to {_long(last.day)}, counting the plan's "
-        f"milestones at each status at the end of that day. On {_long(last.day)}: {_counts(last.statuses)}."
+        _(
+            "Stacked bars, one for each week from %(first)s to %(last)s, counting the plan's milestones at each "
+            "status at the end of that day. On %(last)s: %(counts)s."
+        )
+        % {"first": _long(samples[0].day), "last": _long(last.day), "counts": _counts(last.statuses)}
         if last
-        else "No milestones to show."
+        else _("No milestones to show.")
     )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" width="{WIDTH}" height="{HEIGHT}" '
@@ -156,7 +161,7 @@ def status_chart(plan_report: PlanReport, quarter: Quarter) -> str:
         f'stroke="#0b0c0c"/>',
         *(_bar(prefix, index, slot, sample, top) for index, sample in enumerate(samples)),
         f'<text x="{LEFT + PLOT_WIDTH / 2:.1f}" y="{HEIGHT - 12}" text-anchor="middle" font-size="11" {FONT}>'
-        "Status at the end of each week</text>",
+        f"{escape(_('Status at the end of each week'))}</text>",
         *_legend(prefix),
         "</svg>",
     ]

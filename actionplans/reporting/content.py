@@ -11,6 +11,8 @@ import datetime
 
 from django.db.models import Prefetch
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from partnership.models import Partnership
 
@@ -19,7 +21,7 @@ from ..models import Action, ActionPlan, Milestone, MilestoneStatus, ProgressUpd
 from .history import Replay, Snapshot, action_history, milestone_history
 from .quarters import Quarter
 
-NO_SECTION = "Actions in no section"
+NO_SECTION = gettext_lazy("Actions in no section")
 SAMPLE_EVERY = datetime.timedelta(days=7)
 
 
@@ -99,7 +101,7 @@ def sample_days(start: datetime.date, end: datetime.date) -> list[datetime.date]
 def reporter_name(update: ProgressUpdate) -> str:
     user = update.reported_by
     if user is None:
-        return "Not recorded"
+        return _("Not recorded")
     person = getattr(user, "person", None)  # a login of no person (staff) has none
     return person.name if person is not None else (user.get_full_name() or user.get_username())
 
@@ -138,7 +140,7 @@ class _PlanGroups:
         return groups
 
     def title(self, key: int | None) -> str:
-        return str(self.sections[key]) if key is not None else NO_SECTION
+        return str(self.sections[key]) if key is not None else str(NO_SECTION)
 
 
 def _colour_changes(replay: Replay, plans: list[_PlanGroups], days: list[datetime.date]):

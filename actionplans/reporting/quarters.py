@@ -4,11 +4,14 @@ import dataclasses
 import datetime
 import re
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from partnership.errors import RuleBroken
 from partnership.services.common import EARLIEST_YEAR, LATEST_YEAR, long_date
 
 _QUARTER = re.compile(r"^(?P<year>\d{4})\s*-?\s*Q(?P<number>\d)$", re.IGNORECASE)
-FORMAT_HINT = "Give the quarter as a year and quarter number, such as 2027Q1 for January to March 2027."
+FORMAT_HINT = gettext_lazy("Give the quarter as a year and quarter number, such as 2027Q1 for January to March 2027.")
 
 
 @dataclasses.dataclass(frozen=True, order=True)
@@ -37,12 +40,12 @@ class Quarter:
     @property
     def months(self) -> str:
         """ "January to March 2027"."""
-        return f"{self.start:%B} to {self.end:%B %Y}"
+        return _("%(first)s to %(last)s") % {"first": f"{self.start:%B}", "last": f"{self.end:%B %Y}"}
 
     @property
     def dates(self) -> str:
         """ "1 January 2027 to 31 March 2027"."""
-        return f"{long_date(self.start)} to {long_date(self.end)}"
+        return _("%(first)s to %(last)s") % {"first": long_date(self.start), "last": long_date(self.end)}
 
 
 def parse_quarter(text: str | None, *, field: str = "quarter") -> Quarter:
@@ -50,12 +53,21 @@ def parse_quarter(text: str | None, *, field: str = "quarter") -> Quarter:
     words = (text or "").strip()
     match = _QUARTER.match(words)
     if not match:
-        raise RuleBroken(f'"{words}" is not a quarter. {FORMAT_HINT}' if words else FORMAT_HINT, field=field)
+        not_one = _('"%(words)s" is not a quarter. %(hint)s') % {"words": words, "hint": FORMAT_HINT}
+        raise RuleBroken(not_one if words else str(FORMAT_HINT), field=field)
     year, number = int(match["year"]), int(match["number"])
     if not 1 <= number <= 4:
-        raise RuleBroken(f"A year has four quarters, Q1 to Q4: {words} is not one of them. {FORMAT_HINT}", field=field)
+        raise RuleBroken(
+            _("A year has four quarters, Q1 to Q4: %(words)s is not one of them. %(hint)s")
+            % {"words": words, "hint": FORMAT_HINT},
+            field=field,
+        )
     if not EARLIEST_YEAR <= year <= LATEST_YEAR:
-        raise RuleBroken(f"Give a quarter of a year between {EARLIEST_YEAR} and {LATEST_YEAR}.", field=field)
+        raise RuleBroken(
+            _("Give a quarter of a year between %(earliest)s and %(latest)s.")
+            % {"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR},
+            field=field,
+        )
     return Quarter(year, number)
 
 
@@ -63,7 +75,9 @@ def check_reportable(quarter: Quarter, *, today: datetime.date, field: str = "qu
     """A report covers a quarter that has begun: one still to come has nothing to report."""
     if quarter.start > today:
         raise RuleBroken(
-            f"{quarter} ({quarter.months}) has not started yet: choose this quarter or an earlier one.", field=field
+            _("%(quarter)s (%(months)s) has not started yet: choose this quarter or an earlier one.")
+            % {"quarter": quarter, "months": quarter.months},
+            field=field,
         )
 
 

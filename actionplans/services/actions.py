@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnership.errors import RuleBroken
 from partnership.services.common import check_date, required_text, rule_service
@@ -37,11 +38,11 @@ def _check_action(action: Action, today: datetime.date) -> None:
     """The rules of one action against its plan, checked on the values it would be saved with."""
     plan = action.plan
     if action.section_id is not None and action.section.plan_id != plan.pk:
-        raise RuleBroken("The section must be one of this plan's sections.", field="section")
+        raise RuleBroken(_("The section must be one of this plan's sections."), field="section")
     check_owner(plan, action.owner_member, action.owner_body, today)
     check_date(action.due, field="due")
     if action.is_ongoing and action.due is not None:
-        raise RuleBroken("An action is either ongoing or due by a date, not both.", field="due")
+        raise RuleBroken(_("An action is either ongoing or due by a date, not both."), field="due")
 
 
 def _set(action: Action, values: dict) -> None:
@@ -49,7 +50,7 @@ def _set(action: Action, values: dict) -> None:
         if name in TEXT_FIELDS:
             value = (value or "").strip()
         setattr(action, name, value)
-    action.title = required_text(action.title, field="title", message="Say what the action is.")
+    action.title = required_text(action.title, field="title", message=_("Say what the action is."))
 
 
 @rule_service
@@ -85,9 +86,9 @@ def update_action(*, action: Action, today: datetime.date | None = None, **chang
 def check_due(due: datetime.date | None, is_ongoing: bool) -> None:
     """The rule of settling when an action is due: a date within reason, or ongoing, one of the two."""
     if due is None and not is_ongoing:
-        raise RuleBroken("Give the date the action is due by, or say it is ongoing.", field="due")
+        raise RuleBroken(_("Give the date the action is due by, or say it is ongoing."), field="due")
     if due is not None and is_ongoing:
-        raise RuleBroken("An action is either ongoing or due by a date, not both.", field="due")
+        raise RuleBroken(_("An action is either ongoing or due by a date, not both."), field="due")
     check_date(due, field="due")
 
 
@@ -120,5 +121,7 @@ def remove_action(*, action: Action) -> None:
     is part of what the partnership reported to the Public Service Board and stays."""
     action = Action.objects.select_for_update(of=("self",)).get(pk=action.pk)
     if action.progress.exists():
-        raise RuleBroken("Progress has been reported on this action, so it stays on the plan's record.", field="action")
+        raise RuleBroken(
+            _("Progress has been reported on this action, so it stays on the plan's record."), field="action"
+        )
     action.delete()

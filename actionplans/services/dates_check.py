@@ -4,6 +4,7 @@ the importer could not read as a date ("To be approved by the Board by April 200
 import datetime
 from collections.abc import Mapping
 
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from partnership.errors import RuleBroken
@@ -29,14 +30,16 @@ def set_action_dues(*, plan: ActionPlan, dues: Mapping[Action, Due], by=None) ->
     locked = {action.pk: action for action in Action.objects.select_for_update().filter(pk__in=given).order_by("pk")}
     for pk in given:
         if pk not in locked or locked[pk].plan_id != plan.pk:
-            raise RuleBroken("The actions must be this plan's actions: reload the page and try again.")
+            raise RuleBroken(_("The actions must be this plan's actions: reload the page and try again."))
     actions = sorted(locked.values(), key=lambda action: (action.position, action.pk))
     for action in actions:
         due, is_ongoing = given[action.pk]
         try:
             check_due(due, is_ongoing)
         except RuleBroken as broken:
-            raise RuleBroken(f"{action}: {broken.message}", field=due_field(action.pk)) from broken
+            raise RuleBroken(
+                _("%(action)s: %(reason)s") % {"action": action, "reason": broken.message}, field=due_field(action.pk)
+            ) from broken
         settle_due(action, due, is_ongoing)
     bulk_update_with_history(actions, Action, ["due", "is_ongoing", "due_needs_checking"], default_user=by)
     return len(actions)

@@ -3,6 +3,7 @@
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnership.errors import RuleBroken
 from partnership.services.common import check_date, long_date, required_text, rule_service
@@ -17,10 +18,10 @@ RECORDED = {value for value, _label in RECORDED_STATUSES}
 def _check_status(status: str, *, field: str = "status") -> None:
     if status == MilestoneStatus.OVERDUE:
         raise RuleBroken(
-            "Overdue is worked out from the due date; record not started, on track, at risk or done.", field=field
+            _("Overdue is worked out from the due date; record not started, on track, at risk or done."), field=field
         )
     if status not in RECORDED:
-        raise RuleBroken("Record the status as not started, on track, at risk or done.", field=field)
+        raise RuleBroken(_("Record the status as not started, on track, at risk or done."), field=field)
 
 
 def _settle(milestone: Milestone, today: datetime.date, completed_on: datetime.date | None) -> None:
@@ -31,9 +32,9 @@ def _settle(milestone: Milestone, today: datetime.date, completed_on: datetime.d
         milestone.completed_on = completed_on or milestone.completed_on or today
         check_date(milestone.completed_on, field="completed_on")
         if milestone.completed_on > today:
-            raise RuleBroken("A milestone cannot be done on a day still to come.", field="completed_on")
+            raise RuleBroken(_("A milestone cannot be done on a day still to come."), field="completed_on")
     elif completed_on is not None:
-        raise RuleBroken("Only a milestone that is done has a day it was completed.", field="completed_on")
+        raise RuleBroken(_("Only a milestone that is done has a day it was completed."), field="completed_on")
     else:
         milestone.completed_on = None
 
@@ -49,7 +50,7 @@ def add_milestone(
     today: datetime.date | None = None,
 ) -> Milestone:
     today = today or timezone.localdate()
-    title = required_text(title, field="title", message="Give the milestone a title.")
+    title = required_text(title, field="title", message=_("Give the milestone a title."))
     milestone = Milestone(action=action, title=title, due=due, status=status)
     _settle(milestone, today, completed_on)
     milestone.save()
@@ -63,7 +64,7 @@ def update_milestone(*, milestone: Milestone, today: datetime.date | None = None
     milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
     completed_on = changes.pop("completed_on", None)
     if "title" in changes:
-        changes["title"] = required_text(changes["title"], field="title", message="Give the milestone a title.")
+        changes["title"] = required_text(changes["title"], field="title", message=_("Give the milestone a title."))
     for name, value in changes.items():
         setattr(milestone, name, value)
     _settle(milestone, today, completed_on)
@@ -86,19 +87,20 @@ def record_progress(
     """What was done on an action, on a day, with its evidence. A status given is the new status
     of the milestone the update is about (done on the day reported)."""
     today = today or timezone.localdate()
-    text = required_text(text, field="text", message="Say what progress was made.")
+    text = required_text(text, field="text", message=_("Say what progress was made."))
     check_date(reported_on, field="reported_on")
     if reported_on > today:
         raise RuleBroken(
-            f"Progress is reported on or before today, {long_date(today)}, not on a day still to come.",
+            _("Progress is reported on or before today, %(today)s, not on a day still to come.")
+            % {"today": long_date(today)},
             field="reported_on",
         )
     if milestone is not None and milestone.action_id != action.pk:
-        raise RuleBroken("The milestone must be one of this action's milestones.", field="milestone")
+        raise RuleBroken(_("The milestone must be one of this action's milestones."), field="milestone")
     if status:
         _check_status(status)
         if milestone is None:
-            raise RuleBroken("Say which milestone the status is for.", field="milestone")
+            raise RuleBroken(_("Say which milestone the status is for."), field="milestone")
         milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
         milestone.status = status
         _settle(milestone, today, reported_on if status == MilestoneStatus.DONE else None)

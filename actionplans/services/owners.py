@@ -5,6 +5,8 @@ import datetime
 
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_update_with_history
 
 from partnership.errors import RuleBroken
@@ -13,8 +15,10 @@ from partnership.services.common import rule_service
 
 from ..models import Action, ActionPlan
 
-NOT_A_CURRENT_MEMBER = "The owner must be a current member of the plan's partnership."
-NOT_A_CURRENT_BODY = "The owning body must be one of the plan's partnership's nominating bodies, and not withdrawn."
+NOT_A_CURRENT_MEMBER = gettext_lazy("The owner must be a current member of the plan's partnership.")
+NOT_A_CURRENT_BODY = gettext_lazy(
+    "The owning body must be one of the plan's partnership's nominating bodies, and not withdrawn."
+)
 
 
 def current_members(partnership_id: int) -> QuerySet[Member]:
@@ -54,7 +58,9 @@ def link_owner(
     check_owner(plan, member, body, today)
     actions = list(Action.objects.select_for_update().filter(plan=plan, owner=owner).order_by("pk"))
     if not owner or not actions:
-        raise RuleBroken(f"No action of the plan has “{owner}” as who is responsible.", field="owner")
+        raise RuleBroken(
+            _("No action of the plan has “%(owner)s” as who is responsible.") % {"owner": owner}, field="owner"
+        )
     for action in actions:
         action.owner_member = member
         action.owner_body = body

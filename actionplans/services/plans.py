@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_update_with_history
 
 from partnership.errors import RuleBroken
@@ -21,12 +22,14 @@ def _check_plan(
     check_date(starts_on, field="starts_on")
     check_date(ends_on, field="ends_on")
     if starts_on is not None and ends_on is not None and ends_on < starts_on:
-        raise RuleBroken("The plan must end on or after the day it starts.", field="ends_on")
+        raise RuleBroken(_("The plan must end on or after the day it starts."), field="ends_on")
     same_title = ActionPlan.objects.filter(partnership=partnership, title__iexact=title)
     if plan is not None:
         same_title = same_title.exclude(pk=plan.pk)
     if same_title.exists():
-        raise RuleBroken(f"The partnership already has an action plan called “{title}”.", field="title")
+        raise RuleBroken(
+            _("The partnership already has an action plan called “%(title)s”.") % {"title": title}, field="title"
+        )
 
 
 @rule_service
@@ -39,7 +42,7 @@ def create_plan(
     ends_on: datetime.date | None = None,
 ) -> ActionPlan:
     """A new, empty action plan of the partnership; its title is its own within the partnership."""
-    title = required_text(title, field="title", message="Give the plan a title.")
+    title = required_text(title, field="title", message=_("Give the plan a title."))
     _check_plan(partnership, title, starts_on, ends_on)
     return ActionPlan.objects.create(
         partnership=partnership, title=title, description=description, starts_on=starts_on, ends_on=ends_on
@@ -51,7 +54,7 @@ def update_plan(*, plan: ActionPlan, **changes) -> ActionPlan:
     check_fields(changes, PLAN_FIELDS, "plan")
     plan = ActionPlan.objects.select_for_update().get(pk=plan.pk)
     if "title" in changes:
-        changes["title"] = required_text(changes["title"], field="title", message="Give the plan a title.")
+        changes["title"] = required_text(changes["title"], field="title", message=_("Give the plan a title."))
     for name, value in changes.items():
         setattr(plan, name, value)
     _check_plan(plan.partnership, plan.title, plan.starts_on, plan.ends_on, plan=plan)
@@ -73,13 +76,13 @@ def _renumber(sections: list[Section]) -> None:
 
 def _check_position(position: int | None, count: int) -> None:
     if position is not None and not 1 <= position <= count:
-        raise RuleBroken(f"Give a position from 1 to {count}.", field="position")
+        raise RuleBroken(_("Give a position from 1 to %(count)s.") % {"count": count}, field="position")
 
 
 @rule_service
 def add_section(*, plan: ActionPlan, title: str, code: str = "", position: int | None = None) -> Section:
     """A section at the end of the plan, or at `position` (1 is first), the others moving down."""
-    title = required_text(title, field="title", message="Give the section a title.")
+    title = required_text(title, field="title", message=_("Give the section a title."))
     sections = _locked_sections(plan)
     _check_position(position, len(sections) + 1)
     section = Section.objects.create(plan=plan, title=title, code=code.strip(), position=len(sections) + 1)
@@ -94,7 +97,7 @@ def update_section(*, section: Section, **changes) -> Section:
     check_fields(changes, SECTION_FIELDS, "section")
     section = Section.objects.select_for_update().get(pk=section.pk)
     if "title" in changes:
-        changes["title"] = required_text(changes["title"], field="title", message="Give the section a title.")
+        changes["title"] = required_text(changes["title"], field="title", message=_("Give the section a title."))
     if "code" in changes:
         changes["code"] = (changes["code"] or "").strip()
     for name, value in changes.items():
@@ -121,7 +124,7 @@ def reorder_sections(*, plan: ActionPlan, order: list[int]) -> list[Section]:
     sections = _locked_sections(plan)
     by_id = {s.pk: s for s in sections}
     if len(order) != len(set(order)) or set(order) != set(by_id):
-        raise RuleBroken("List each of the plan's sections exactly once.", field="order")
+        raise RuleBroken(_("List each of the plan's sections exactly once."), field="order")
     ordered = [by_id[pk] for pk in order]
     _renumber(ordered)
     return ordered
@@ -133,7 +136,11 @@ def move_section_one_place(*, section: Section, up: bool) -> Section:
     sections = _locked_sections(section.plan)
     index = [s.pk for s in sections].index(section.pk)
     if up and index == 0:
-        raise RuleBroken(f"“{section}” is already the first section of the plan.", field="position")
+        raise RuleBroken(
+            _("“%(section)s” is already the first section of the plan.") % {"section": section}, field="position"
+        )
     if not up and index == len(sections) - 1:
-        raise RuleBroken(f"“{section}” is already the last section of the plan.", field="position")
+        raise RuleBroken(
+            _("“%(section)s” is already the last section of the plan.") % {"section": section}, field="position"
+        )
     return move_section(section=section, position=index if up else index + 2)

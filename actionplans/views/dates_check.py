@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import F
 from django.shortcuts import redirect, render
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from partnership.errors import RuleBroken
@@ -29,10 +30,13 @@ def flagged_actions(plan: ActionPlan) -> list[Action]:
 
 
 def said(settled: int, remaining: int) -> str:
-    done = f"{settled} date{'' if settled == 1 else 's'} set."
+    done = ngettext("%(count)s date set.", "%(count)s dates set.", settled) % {"count": settled}
     if not remaining:
         return done
-    return f"{done} {remaining} still need{'s' if remaining == 1 else ''} checking."
+    still = ngettext("%(count)s still needs checking.", "%(count)s still need checking.", remaining) % {
+        "count": remaining
+    }
+    return f"{done} {still}"
 
 
 def _show_refusal(formset, broken: RuleBroken) -> str | None:

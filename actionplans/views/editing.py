@@ -2,6 +2,7 @@
 Every change goes through the plan services; a refusal comes back on the form."""
 
 from django.contrib.auth.decorators import login_required
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from partnership.views.register_form_page import posted
@@ -18,39 +19,44 @@ from .common import plan_form_page, plan_url
 def change_plan(request, slug, pk):
     plan = get_plan_for(request, slug, pk, MANAGE)
     initial = {name: getattr(plan, name) for name in PlanForm.base_fields}
-    form = PlanForm(posted(request), initial=initial, submit="Save the plan")
+    form = PlanForm(posted(request), initial=initial, submit=_("Save the plan"))
 
     def save(form):
         return plan_url(services.update_plan(plan=plan, **form.cleaned_data))
 
-    return plan_form_page(request, plan=plan, form=form, title="Change the plan", save=save, done="Plan saved.")
+    return plan_form_page(request, plan=plan, form=form, title=_("Change the plan"), save=save, done=_("Plan saved."))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def add_section(request, slug, pk):
     plan = get_plan_for(request, slug, pk, MANAGE)
-    form = SectionForm(posted(request), submit="Add the section")
+    form = SectionForm(posted(request), submit=_("Add the section"))
 
     def save(form):
         services.add_section(plan=plan, **form.cleaned_data)
         return plan_url(plan)
 
-    return plan_form_page(request, plan=plan, form=form, title="Add a section", save=save, done="Section added.")
+    return plan_form_page(request, plan=plan, form=form, title=_("Add a section"), save=save, done=_("Section added."))
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def change_section(request, slug, pk, section_pk):
     section = get_section_for(request, slug, pk, section_pk, MANAGE)
-    form = SectionForm(posted(request), initial={"code": section.code, "title": section.title}, submit="Save")
+    form = SectionForm(posted(request), initial={"code": section.code, "title": section.title}, submit=_("Save"))
 
     def save(form):
         services.update_section(section=section, **form.cleaned_data)
         return plan_url(section.plan)
 
     return plan_form_page(
-        request, plan=section.plan, form=form, title=f"Change section {section}", save=save, done="Section saved."
+        request,
+        plan=section.plan,
+        form=form,
+        title=_("Change section %(section)s") % {"section": section},
+        save=save,
+        done=_("Section saved."),
     )
 
 
@@ -64,13 +70,13 @@ def _dated(fields: dict) -> dict:
 @require_http_methods(["GET", "POST"])
 def add_action(request, slug, pk):
     plan = get_plan_for(request, slug, pk, MANAGE)
-    form = ActionForm(posted(request), plan=plan, submit="Add the action")
+    form = ActionForm(posted(request), plan=plan, submit=_("Add the action"))
 
     def save(form):
         services.add_action(plan=plan, **_dated(form.cleaned_data))
         return plan_url(plan)
 
-    return plan_form_page(request, plan=plan, form=form, title="Add an action", save=save, done="Action added.")
+    return plan_form_page(request, plan=plan, form=form, title=_("Add an action"), save=save, done=_("Action added."))
 
 
 @login_required
@@ -78,7 +84,7 @@ def add_action(request, slug, pk):
 def change_action(request, slug, pk, action_pk):
     action = get_action_for(request, slug, pk, action_pk, MANAGE)
     initial = {name: getattr(action, name) for name in ActionForm.base_fields}
-    form = ActionForm(posted(request), plan=action.plan, initial=initial, submit="Save the action")
+    form = ActionForm(posted(request), plan=action.plan, initial=initial, submit=_("Save the action"))
 
     def save(form):
         changes = form.cleaned_data
@@ -88,7 +94,12 @@ def change_action(request, slug, pk, action_pk):
         return plan_url(action.plan)
 
     return plan_form_page(
-        request, plan=action.plan, form=form, title=f"Change action {action}", save=save, done="Action saved."
+        request,
+        plan=action.plan,
+        form=form,
+        title=_("Change action %(action)s") % {"action": action},
+        save=save,
+        done=_("Action saved."),
     )
 
 
@@ -97,7 +108,7 @@ def change_action(request, slug, pk, action_pk):
 def set_due(request, slug, pk, action_pk):
     action = get_action_for(request, slug, pk, action_pk, MANAGE)
     initial = {"due": action.due, "is_ongoing": action.is_ongoing, "due_text": action.due_text}
-    form = ActionDueForm(posted(request), initial=initial, submit="Set the date")
+    form = ActionDueForm(posted(request), initial=initial, submit=_("Set the date"))
 
     def save(form):
         services.set_action_due(action=action, **form.cleaned_data)
@@ -107,10 +118,12 @@ def set_due(request, slug, pk, action_pk):
         request,
         plan=action.plan,
         form=form,
-        title=f"Set the date of action {action}",
+        title=_("Set the date of action %(action)s") % {"action": action},
         save=save,
-        done="Date set.",
-        context={"intro": f"By when, as written: {action.due_text}" if action.due_text else None},
+        done=_("Date set."),
+        context={
+            "intro": _("By when, as written: %(words)s") % {"words": action.due_text} if action.due_text else None
+        },
     )
 
 
@@ -118,7 +131,7 @@ def set_due(request, slug, pk, action_pk):
 @require_http_methods(["GET", "POST"])
 def add_milestone(request, slug, pk, action_pk):
     action = get_action_for(request, slug, pk, action_pk, MANAGE)
-    form = MilestoneForm(posted(request), submit="Add the milestone")
+    form = MilestoneForm(posted(request), submit=_("Add the milestone"))
 
     def save(form):
         services.add_milestone(action=action, **form.cleaned_data)
@@ -128,9 +141,9 @@ def add_milestone(request, slug, pk, action_pk):
         request,
         plan=action.plan,
         form=form,
-        title=f"Add a milestone to action {action}",
+        title=_("Add a milestone to action %(action)s") % {"action": action},
         save=save,
-        done="Milestone added.",
+        done=_("Milestone added."),
     )
 
 
@@ -139,7 +152,7 @@ def add_milestone(request, slug, pk, action_pk):
 def change_milestone(request, slug, pk, milestone_pk):
     milestone = get_milestone_for(request, slug, pk, milestone_pk, MANAGE)
     initial = {name: getattr(milestone, name) for name in MilestoneForm.base_fields}
-    form = MilestoneForm(posted(request), initial=initial, submit="Save the milestone")
+    form = MilestoneForm(posted(request), initial=initial, submit=_("Save the milestone"))
 
     def save(form):
         services.update_milestone(milestone=milestone, **form.cleaned_data)
@@ -149,7 +162,7 @@ def change_milestone(request, slug, pk, milestone_pk):
         request,
         plan=milestone.action.plan,
         form=form,
-        title=f"Change milestone {milestone}",
+        title=_("Change milestone %(milestone)s") % {"milestone": milestone},
         save=save,
-        done="Milestone saved.",
+        done=_("Milestone saved."),
     )

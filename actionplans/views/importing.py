@@ -9,9 +9,10 @@ and never kept; each upload clears away the previews abandoned more than a day a
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnership.errors import RuleBroken
@@ -43,10 +44,10 @@ def upload(request, slug, pk):
         request,
         plan=plan,
         form=form,
-        title=f"Import actions into {plan}",
+        title=_("Import actions into %(plan)s") % {"plan": plan},
         save=save,
-        done="File read: check what will be imported, then confirm.",
-        context={"intro": "You will see what the file holds before anything is saved."},
+        done=_("File read: check what will be imported, then confirm."),
+        context={"intro": _("You will see what the file holds before anything is saved.")},
     )
 
 
@@ -60,13 +61,17 @@ def _groups(preview):
 
 
 def _imported(result) -> str:
-    said = [f"{result.created} actions imported."]
+    # "1 actions imported." is as the page has always said it; plural forms would change the English.
+    said = [_("%(count)s actions imported.") % {"count": result.created}]
     if result.flagged:
-        said.append(f"{result.flagged} need their date checking.")
+        said.append(_("%(count)s need their date checking.") % {"count": result.flagged})
     if result.linked:
-        said.append(f"{result.linked} linked to their owner on the register.")
+        said.append(_("%(count)s linked to their owner on the register.") % {"count": result.linked})
     if result.milestones:
-        said.append(f"{result.milestones} milestone{pluralize(result.milestones)} created.")
+        said.append(
+            ngettext("%(count)s milestone created.", "%(count)s milestones created.", result.milestones)
+            % {"count": result.milestones}
+        )
     return " ".join(said)
 
 
@@ -85,7 +90,7 @@ def preview(request, slug, pk, token):
     count = len(shown.actions)
     if request.method == "POST":
         if not count:
-            error = "The file has no actions to import."
+            error = _("The file has no actions to import.")
         else:
             try:
                 result = import_plan(plan, shown, by=request.user)
@@ -103,7 +108,7 @@ def preview(request, slug, pk, token):
         "owners": list(match_owners(plan.partnership_id, shown.owners, timezone.localdate()).values()),
         "count": count,
         "error": error,
-        "form": ConfirmImportForm(submit=f"Import these {count} actions") if count else None,
+        "form": ConfirmImportForm(submit=_("Import these %(count)s actions") % {"count": count}) if count else None,
         "again_url": reverse("actionplans:import", kwargs={"slug": slug, "pk": plan.pk}),
         "discard_url": reverse("actionplans:import-discard", kwargs={"slug": slug, "pk": plan.pk, "token": token}),
         "plan_url": plan_url(plan),
@@ -118,5 +123,5 @@ def discard(request, slug, pk, token):
     plan = get_plan_for(request, slug, pk, MANAGE)
     kept(request, plan, token)  # 404 unless this session uploaded it to this plan
     forget(request, token)
-    messages.success(request, "Import discarded: nothing from the file was saved.")
+    messages.success(request, _("Import discarded: nothing from the file was saved."))
     return redirect(plan_url(plan))

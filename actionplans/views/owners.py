@@ -9,6 +9,8 @@ from django.db.models import Count, Max
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from partnership.views.buttons import run_button
@@ -81,15 +83,26 @@ def _status(row: OwnerRow, suggestion: OwnerMatch, names: dict) -> str:
     if row.member_id or row.body_id:
         linked = []
         if row.member_id:
-            linked.append(names.get(("member", row.member_id), "a member no longer on the partnership"))
+            linked.append(names.get(("member", row.member_id), _("a member no longer on the partnership")))
         if row.body_id:
-            linked.append(names.get(("body", row.body_id), "a body no longer on the partnership"))
-        return f"Linked to {' and '.join(linked)}."
+            linked.append(names.get(("body", row.body_id), _("a body no longer on the partnership")))
+        return _("Linked to %(names)s.") % {"names": _both(linked)}
     if suggestion.member:
-        return f"Not linked yet. Suggested: {suggestion.member.person.name}, the member with this name."
+        return _("Not linked yet. Suggested: %(name)s, the member with this name.") % {
+            "name": suggestion.member.person.name
+        }
     if suggestion.body:
-        return f"Not linked yet. Suggested: {suggestion.body.name}, the nominating body with this name."
-    return f"Not linked yet. {suggestion.reason}"
+        return _("Not linked yet. Suggested: %(name)s, the nominating body with this name.") % {
+            "name": suggestion.body.name
+        }
+    return _("Not linked yet. %(reason)s") % {"reason": suggestion.reason}
+
+
+def _both(names: list[str]) -> str:
+    """ "A", or "A and B": what an owner is linked to, a member, a body or both."""
+    if len(names) == 2:
+        return _("%(first)s and %(second)s") % {"first": names[0], "second": names[1]}
+    return names[0]
 
 
 def _page(request, plan, register, rows, *, posted=None, error=None):
@@ -98,7 +111,10 @@ def _page(request, plan, register, rows, *, posted=None, error=None):
     names |= {("body", body.pk): body.name for body in register.bodies}
     blocks = []
     for index, row in enumerate(rows, start=1):
-        legend = f"{row.owner} ({row.actions} action{'s' if row.actions != 1 else ''})"
+        legend = ngettext("%(owner)s (%(count)s action)", "%(owner)s (%(count)s actions)", row.actions) % {
+            "owner": row.owner,
+            "count": row.actions,
+        }
         chosen = posted is not None and posted.data.get("owner") == row.owner
         form = OwnerLinkForm(
             posted.data if chosen else None,
@@ -126,10 +142,17 @@ def _page(request, plan, register, rows, *, posted=None, error=None):
 def _linked(count: int, form: OwnerLinkForm) -> str:
     data = form.cleaned_data
     to = [name for name in (data["member"] and data["member"].person.name, data["body"] and data["body"].name) if name]
-    actions = f"{count} action{'s' if count != 1 else ''}"
     if not to:
-        return f"{actions} owned by “{data['owner']}” no longer linked to the register."
-    return f"{actions} owned by “{data['owner']}” linked to {' and '.join(to)}."
+        return ngettext(
+            "%(count)s action owned by “%(owner)s” no longer linked to the register.",
+            "%(count)s actions owned by “%(owner)s” no longer linked to the register.",
+            count,
+        ) % {"count": count, "owner": data["owner"]}
+    return ngettext(
+        "%(count)s action owned by “%(owner)s” linked to %(names)s.",
+        "%(count)s actions owned by “%(owner)s” linked to %(names)s.",
+        count,
+    ) % {"count": count, "owner": data["owner"], "names": _both(to)}
 
 
 @login_required

@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnership.views.buttons import run_button
@@ -84,7 +85,7 @@ def plans(request, slug):
 @require_http_methods(["GET", "POST"])
 def create(request, slug):
     partnership = get_partnership_for(request, slug, MANAGE)
-    form = PlanForm(posted(request), submit="Create the plan")
+    form = PlanForm(posted(request), submit=_("Create the plan"))
 
     def save(form):
         return plan_url(services.create_plan(partnership=partnership, **form.cleaned_data))
@@ -94,9 +95,9 @@ def create(request, slug):
         plan=None,
         partnership=partnership,
         form=form,
-        title="Create an action plan",
+        title=_("Create an action plan"),
         save=save,
-        done="Action plan created.",
+        done=_("Action plan created."),
     )
 
 
@@ -147,7 +148,7 @@ def remove_action(request, slug, pk, action_pk):
     return run_button(
         request,
         action=lambda: services.remove_action(action=action),
-        done=f"Action removed: {action}.",
+        done=_("Action removed: %(action)s.") % {"action": action},
         back=plan_url(action.plan),
         page=lambda reason: plan_page(request, action.plan, error=reason),
     )
@@ -161,7 +162,8 @@ def move_section(request, slug, pk, section_pk, up: bool):
     return run_button(
         request,
         action=lambda: services.move_section_one_place(section=section, up=up),
-        done=f"Section {section} moved {'up' if up else 'down'}.",
+        done=(_("Section %(section)s moved up.") if up else _("Section %(section)s moved down."))
+        % {"section": section},
         back=f"{plan_url(section.plan)}#section-{section.pk}",
         page=lambda reason: plan_page(request, section.plan, error=reason),
     )
