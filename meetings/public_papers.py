@@ -4,7 +4,12 @@ agenda pack has them. A confidential item's papers are never selected."""
 
 from dataclasses import dataclass, field
 
+from django.http import FileResponse, Http404
+
 from .models import Meeting, Paper, PaperFile
+from .uploads import KINDS
+
+KIND_LABELS = {kind.content_type: kind.label for kind in KINDS}
 
 
 @dataclass(frozen=True)
@@ -13,6 +18,11 @@ class PublicPaperFile:
     name: str
     content_type: str
     size: int
+
+    @property
+    def kind(self) -> str:
+        """What kind of document it is, as people name it: PDF, DOCX, XLSX or ODT."""
+        return KIND_LABELS.get(self.content_type, self.content_type)
 
 
 @dataclass(frozen=True)
@@ -24,9 +34,18 @@ class PublicPaper:
     summary: str
     recommendations: str
     files: list[PublicPaperFile] = field(default_factory=list)
+    agenda_item_id: int | None = None
 
 
-PAPER_FIELDS = ("pk", "agenda_item__meeting_id", "agenda_item__position", "title", "summary", "recommendations")
+PAPER_FIELDS = (
+    "pk",
+    "agenda_item_id",
+    "agenda_item__meeting_id",
+    "agenda_item__position",
+    "title",
+    "summary",
+    "recommendations",
+)
 
 
 def _published_meeting_ids(meeting_ids) -> list[int]:
@@ -65,6 +84,7 @@ def public_papers(meeting_ids) -> dict[int, list[PublicPaper]]:
                 summary=row["summary"],
                 recommendations=row["recommendations"],
                 files=files.get(row["pk"], []),
+                agenda_item_id=row["agenda_item_id"],
             )
         )
     return papers
@@ -82,3 +102,18 @@ def public_paper_file(meeting: Meeting, file_pk: int) -> PaperFile | None:
         .only("pk", "file", "original_name", "content_type", "size")
         .first()
     )
+
+
+def paper_file_response(paper_file: PaperFile, *, cache_control: str) -> FileResponse:
+    """The file as it was uploaded, as an attachment with the type its content showed; 404 when
+    it has gone missing from the store."""
+    try:
+        handle = paper_file.file.open("rb")
+    except FileNotFoundError as missing:
+        raise Http404("The file is missing from the store") from missing
+    response = FileResponse(
+        handle, as_attachment=True, filename=paper_file.original_name, content_type=paper_file.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = cache_control
+    return response

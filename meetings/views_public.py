@@ -1,30 +1,39 @@
 """The public's view of a partnership's meetings, without signing in."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from partnership.documents import retry_later
 from partnership.models import Partnership
+from partnership.views.pagination import paginate
 
 from . import public
 from .minutes_pdf import MinutesPdf, pdf_response, render_minutes_pdf
 from .pack.packs import public_pack
 from .pack.serving import pdf_or_progress
+from .public_papers import paper_file_response, public_paper_file
+
+PAST_MEETINGS_PER_PAGE = 20
+DECISIONS_PER_PAGE = 25
 
 
+@require_GET
 def meetings(request, slug):
+    """Coming public meetings, soonest first, then past ones, newest first, a page at a time."""
     partnership = get_object_or_404(Partnership, slug=slug)
     today = timezone.localdate()
-    listed = list(public.public_meetings(partnership))
+    listed = public.listed_meetings(partnership)
+    pages = paginate(request, listed.filter(date__lt=today).reverse(), PAST_MEETINGS_PER_PAGE)
     return render(
         request,
         "meetings/public/meetings.html",
         {
             "partnership": partnership,
-            "upcoming": [meeting for meeting in listed if meeting.date >= today],
-            "past": [meeting for meeting in reversed(listed) if meeting.date < today],
+            "upcoming": list(listed.filter(date__gte=today)),
+            "past": pages["page"],
+            **pages,
         },
     )
 
@@ -37,6 +46,7 @@ def _public_meeting_or_404(slug, pk):
     return partnership, found
 
 
+@require_GET
 def meeting(request, slug, pk):
     partnership, found = _public_meeting_or_404(slug, pk)
     return render(
@@ -78,8 +88,29 @@ def minutes_pdf(request, slug, pk):
     return pdf_response(render_minutes_pdf(pdf), meeting=found, public=True)
 
 
-def _not_yet(*args, **kwargs):  # Placeholder: being built (issue 7).
-    raise Http404("Not built yet")
+@require_GET
+def paper_file(request, slug, pk, file_pk):
+    """An open paper's uploaded file, once its public meeting is published; 404 for anything else."""
+    _partnership, found = _public_meeting_or_404(slug, pk)
+    stored = public_paper_file(found, file_pk)
+    if stored is None:
+        raise Http404("No such public paper")
+    return paper_file_response(stored, cache_control="no-cache")
 
 
-decisions = paper_file = calendar = _not_yet
+@require_GET
+def calendar(request, slug):
+    """The partnership's public meetings as iCalendar, for a calendar to subscribe to."""
+    partnership = get_object_or_404(Partnership, slug=slug)
+    response = HttpResponse(public.public_calendar(partnership), content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{partnership.slug}-meetings.ics"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@require_GET
+def decisions(request, slug):
+    """The decisions in the partnership's published minutes, newest meeting first."""
+    partnership = get_object_or_404(Partnership, slug=slug)
+    pages = paginate(request, public.published_decisions(partnership), DECISIONS_PER_PAGE)
+    return render(request, "meetings/public/decisions.html", {"partnership": partnership, **pages})

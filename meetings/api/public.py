@@ -3,7 +3,6 @@ public agendas, and its public meetings as an iCalendar feed. Both read from the
 which never fetch a confidential item's words."""
 
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer, extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -150,32 +149,7 @@ class PublicMeetingsCalendarView(PublicView, APIView):
     )
     def get(self, request, slug):
         partnership = self.get_partnership()
-        meetings = list(
-            selectors.public_meetings(partnership).values(
-                "id", "title", "date", "start_time", "end_time", "place", "agenda_circulated_at"
-            )
-        )
-        published = [meeting["id"] for meeting in meetings if meeting["agenda_circulated_at"] is not None]
-        agendas = selectors.public_agendas(published)
-        history = selectors.revisions([meeting["id"] for meeting in meetings])
-        now = timezone.now()
-        events = [
-            calendar_feed.MeetingEvent(
-                meeting_id=meeting["id"],
-                summary=f"{meeting['title']}: {partnership.name}",
-                date=meeting["date"],
-                start_time=meeting["start_time"],
-                end_time=meeting["end_time"],
-                place=meeting["place"],
-                url=calendar_feed.public_meeting_url(partnership.slug, meeting["id"]),
-                # A meeting saved without history (a bulk change) still has an event.
-                saves=history.get(meeting["id"], (1, now))[0],
-                last_modified=history.get(meeting["id"], (1, now))[1],
-                agenda=tuple(_agenda_line(item) for item in agendas.get(meeting["id"], [])),
-            )
-            for meeting in meetings
-        ]
-        body = calendar_feed.build_calendar(name=f"{partnership.name}: public meetings", events=events)
+        body = selectors.public_calendar(partnership)
         return Response(
             body,
             content_type="text/calendar; charset=utf-8",
@@ -186,9 +160,3 @@ class PublicMeetingsCalendarView(PublicView, APIView):
         # An error is told in JSON, as everywhere in the API, not as a calendar.
         self.request.accepted_renderer, self.request.accepted_media_type = JSONRenderer(), JSONRenderer.media_type
         return super().handle_exception(exc)
-
-
-def _agenda_line(item: dict) -> str:
-    if item["confidential"]:
-        return f"{item['position']}. Taken in private ({item['reason']})"
-    return f"{item['position']}. {item['title']}"

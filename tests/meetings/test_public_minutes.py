@@ -144,8 +144,9 @@ def test_the_public_page_with_minutes_runs_a_fixed_number_of_queries(
     services.circulate_minutes(minutes=minutes, by=secretariat)
     confirm_at_the_next_meeting(minutes, next_meeting, secretariat, time_machine)
     url = public_url(minutes.meeting)
-    # Partnership, meeting, the agenda (two), then the published copy of the minutes.
-    with django_assert_max_num_queries(5):
+    # Partnership, meeting, the agenda (two), its open papers and their files (three), then the
+    # published copy of the minutes.
+    with django_assert_max_num_queries(8):
         response = client.get(url)
     assert response.status_code == 200
     assert response.text.count("A relative works there") == 15  # on each open item: 16 less the confidential one
