@@ -4,8 +4,6 @@ agenda pack has them. A confidential item's papers are never selected."""
 
 from dataclasses import dataclass, field
 
-from django.http import FileResponse, Http404
-
 from .models import Meeting, Paper, PaperFile
 from .uploads import KINDS
 
@@ -102,18 +100,3 @@ def public_paper_file(meeting: Meeting, file_pk: int) -> PaperFile | None:
         .only("pk", "file", "original_name", "content_type", "size")
         .first()
     )
-
-
-def paper_file_response(paper_file: PaperFile, *, cache_control: str) -> FileResponse:
-    """The file as it was uploaded, as an attachment with the type its content showed; 404 when
-    it has gone missing from the store."""
-    try:
-        handle = paper_file.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404("The file is missing from the store") from missing
-    response = FileResponse(
-        handle, as_attachment=True, filename=paper_file.original_name, content_type=paper_file.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = cache_control
-    return response

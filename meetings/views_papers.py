@@ -3,7 +3,6 @@ files; members of the partnership read them and download the files."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
@@ -19,6 +18,7 @@ from .access_papers import (
     get_paper_for_user,
 )
 from .forms_papers import COVER_SHEET, PaperFileForm, PaperForm, RemoveForm
+from .paper_downloads import paper_file_response
 from .views.common import meeting_form_page
 
 
@@ -175,13 +175,4 @@ def remove_file(request, slug, pk):
 def download(request, slug, pk):
     """The file as it was uploaded, as an attachment with the type its content showed."""
     paper_file = get_paper_file_for_user(request, slug, pk)
-    try:
-        handle = paper_file.file.open("rb")
-    except FileNotFoundError as missing:
-        raise Http404("The file is missing from the store") from missing
-    response = FileResponse(
-        handle, as_attachment=True, filename=paper_file.original_name, content_type=paper_file.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-cache"
-    return response
+    return paper_file_response(paper_file, cache_control="private, no-cache")

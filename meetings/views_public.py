@@ -13,7 +13,8 @@ from . import public
 from .minutes_pdf import MinutesPdf, pdf_response, render_minutes_pdf
 from .pack.packs import public_pack
 from .pack.serving import pdf_or_progress
-from .public_papers import paper_file_response, public_paper_file
+from .paper_downloads import paper_file_response
+from .public_papers import public_paper_file
 
 PAST_MEETINGS_PER_PAGE = 20
 DECISIONS_PER_PAGE = 25
