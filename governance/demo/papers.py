@@ -41,9 +41,10 @@ def _attach(paper, *, name: str, heading: str, text: str, by) -> None:
     services.attach_file(paper=paper, upload=upload, by=by)
 
 
-def add_papers(items: list[AgendaItem], *, by) -> None:
-    """Papers for the performance report and the confidential item, before the agenda goes out."""
-    performance = next(item for item in items if not item.is_confidential)
+def add_papers(items: list[AgendaItem], *, report_title: str, by) -> None:
+    """Papers for the performance report (the item titled `report_title`) and the confidential
+    item, before the agenda goes out."""
+    performance = next(item for item in items if item.title == report_title)
     paper = services.add_paper(agenda_item=performance, **PERFORMANCE)
     _attach(
         paper,

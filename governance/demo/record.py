@@ -68,7 +68,7 @@ def held_meeting(partnership, day: datetime.date, *, chair, secretariat, is_publ
         is_confidential=True,
         confidential_reason="personal",
     )
-    add_papers(list(meeting.agenda_items.all()), by=secretariat)
+    add_papers(list(meeting.agenda_items.all()), report_title=ITEMS[0][0], by=secretariat)
     services.agree_agenda(meeting=meeting, by=chair, now=at(day - datetime.timedelta(days=9)))
     services.circulate_agenda(meeting=meeting, by=secretariat, now=at(day - datetime.timedelta(days=8)))
     return services.reschedule_meeting(meeting=meeting, date=day)

@@ -119,3 +119,6 @@ def test_held_meetings_carry_an_open_paper_and_a_restricted_one_each_with_a_pdf(
     assert set(restricted.values_list("original_name", flat=True)) == {"dhr-restricted-action-plan.pdf"}
     assert open_files.count() == restricted.count() == 3  # one of each at each held meeting
     assert all(paper_file.file.read(5) == b"%PDF-" for paper_file in files)
+    assert set(open_files.values_list("paper__agenda_item__title", flat=True)) == {
+        "Quarterly performance report to the Public Service Board"
+    }
