@@ -5,6 +5,7 @@ inside it without the right gets 403. Views never write their own permission tes
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 
 from .models import Member, NominatingBody, Office, Partnership, Substitute, TermsOfReference
 
@@ -13,7 +14,7 @@ def get_partnership_for_user(request, slug: str) -> Partnership:
     """A partnership whose private register the user may read (secretariat, members, staff)."""
     partnership = get_object_or_404(Partnership, slug=slug)
     if not request.user.has_perm("partnership.view_register", partnership):
-        raise Http404("No such partnership")
+        raise Http404(_("No such partnership"))
     return partnership
 
 
@@ -21,7 +22,7 @@ def get_partnership_for_secretariat(request, slug: str) -> Partnership:
     """A partnership whose register the user may change: 403 to its members, 404 to others."""
     partnership = get_partnership_for_user(request, slug)
     if not request.user.has_perm("partnership.manage_register", partnership):
-        raise PermissionDenied("Only the partnership's secretariat can change its register.")
+        raise PermissionDenied(_("Only the partnership's secretariat can change its register."))
     return partnership
 
 
@@ -29,7 +30,7 @@ def get_partnership_for_history(request, slug: str) -> Partnership:
     """A partnership whose history of changes the user may read: 403 to its members, 404 to others."""
     partnership = get_partnership_for_user(request, slug)
     if not request.user.has_perm("partnership.view_history", partnership):
-        raise PermissionDenied("Only the partnership's secretariat can read the history of its register.")
+        raise PermissionDenied(_("Only the partnership's secretariat can read the history of its register."))
     return partnership
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 import holidays
+from django.utils.formats import date_format
 
 # The `holidays` package names the United Kingdom's subdivisions; Wales keeps England's days.
 SUBDIVISION = {"england-and-wales": "ENG", "scotland": "SCT", "northern-ireland": "NIR"}
@@ -36,7 +37,7 @@ class WorkingDayCalendar:
     def day_off(self, day: datetime.date) -> str | None:
         """Why `day` is not a working day ("Saturday", "Good Friday", a closure day), or None."""
         if day.weekday() >= 5:
-            return f"{day:%A}"
+            return date_format(day, "l")
         return _bank_holidays(self.nation).get(day) or self.closure_days.get(day)
 
     def is_working_day(self, day: datetime.date) -> bool:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.http import FileResponse
+from django.utils.translation import gettext_lazy as _
 
 # Asked for again when a program should look back for a document still being made.
 RETRY_AFTER_SECONDS = 5
@@ -16,10 +17,10 @@ STUCK_AFTER = datetime.timedelta(minutes=15)
 
 
 class DocumentStatus(models.TextChoices):
-    QUEUED = "queued", "Waiting to be made"
-    BUILDING = "building", "Being made"
-    READY = "ready", "Ready"
-    FAILED = "failed", "Could not be made"
+    QUEUED = "queued", _("Waiting to be made")
+    BUILDING = "building", _("Being made")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Could not be made")
 
 
 class StoredDocument(models.Model):
@@ -29,7 +30,7 @@ class StoredDocument(models.Model):
 
     fingerprint = models.CharField(max_length=64, blank=True)
     status = models.CharField(max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.QUEUED)
-    progress = models.PositiveSmallIntegerField(default=0, help_text="Per cent done while it is being made.")
+    progress = models.PositiveSmallIntegerField(default=0, help_text=_("Per cent done while it is being made."))
     requested_at = models.DateTimeField(null=True, blank=True)
     built_at = models.DateTimeField(null=True, blank=True)
 

@@ -9,7 +9,9 @@ from crispy_forms_gds.layout import Button, Field, Fieldset, Layout, Size
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
-from django.utils.translation import gettext_lazy
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import (
     Member,
@@ -23,10 +25,10 @@ from .models import (
 )
 from .services.members import MEMBER_FLAGS
 
-DATE_EXAMPLE = "For example, 27 3 2027"
+DATE_EXAMPLE = _("For example, 27 3 2027")
 EMAIL_MESSAGES = {
-    "required": "Enter the email address",
-    "invalid": "Enter an email address in the correct format, like name@example.org",
+    "required": _("Enter the email address"),
+    "invalid": _("Enter an email address in the correct format, like name@example.org"),
 }
 
 
@@ -53,15 +55,17 @@ class DateField(DateInputField):
         super().__init__(help_text=hint, **kwargs)
         self.error_messages["required"] = required_message
         day, month, year = self.fields
-        day.validators = [RegexValidator(r"^[0-9]{1,2}$", "The day must be a number, for example 27")]
-        month.validators = [RegexValidator(r"^[0-9]{1,2}$", "The month must be a number, for example 3")]
-        year.validators = [RegexValidator(r"^[0-9]{4}$", "The year must include 4 numbers, for example 2027")]
+        day.validators = [RegexValidator(r"^[0-9]{1,2}$", _("The day must be a number, for example 27"))]
+        month.validators = [RegexValidator(r"^[0-9]{1,2}$", _("The month must be a number, for example 3"))]
+        year.validators = [RegexValidator(r"^[0-9]{4}$", _("The year must include 4 numbers, for example 2027"))]
 
     def compress(self, data_list):
         try:
             return super().compress(data_list)
         except ValidationError as error:
-            raise ValidationError(f"Enter a real date. {DATE_EXAMPLE}", code="invalid") from error
+            raise ValidationError(
+                format_lazy("{} {}", _("Enter a real date."), DATE_EXAMPLE), code="invalid"
+            ) from error
 
 
 def _helper(*fields, submit: str) -> FormHelper:
@@ -95,21 +99,21 @@ class PartnershipForm(forms.ModelForm):
         model = Partnership
         fields = PARTNERSHIP_DETAILS + PARTNERSHIP_RULES + ["count_clear_days"]
         labels = {
-            "slug": "Web address",
-            "nation": "Bank holidays of",
-            "agenda_notice_working_days": "Agenda notice, in working days",
-            "minutes_working_days": "Minutes circulated within, in working days",
-            "chair_term_years": "Chair and vice chair term, in years",
-            "min_meetings_per_year": "Meetings a year, at least",
-            "min_public_meetings_per_year": "Public meetings a year, at least",
-            "withdrawal_notice_months": "Notice of withdrawal, in months",
-            "quorum": "Quorum, in members present",
-            "absence_threshold": "Persistent absence, in meetings missed in 12 months",
-            "count_clear_days": "Count clear days",
-            "how_to_attend": gettext_lazy("How to attend a public meeting"),
+            "slug": _("Web address"),
+            "nation": _("Bank holidays of"),
+            "agenda_notice_working_days": _("Agenda notice, in working days"),
+            "minutes_working_days": _("Minutes circulated within, in working days"),
+            "chair_term_years": _("Chair and vice chair term, in years"),
+            "min_meetings_per_year": _("Meetings a year, at least"),
+            "min_public_meetings_per_year": _("Public meetings a year, at least"),
+            "withdrawal_notice_months": _("Notice of withdrawal, in months"),
+            "quorum": _("Quorum, in members present"),
+            "absence_threshold": _("Persistent absence, in meetings missed in 12 months"),
+            "count_clear_days": _("Count clear days"),
+            "how_to_attend": _("How to attend a public meeting"),
         }
         help_texts = {
-            "how_to_attend": gettext_lazy(
+            "how_to_attend": _(
                 "Shown on the partnership's public page. Say where public meetings are usually held, "
                 "how to get there, how a resident can ask a question, and who to contact about access "
                 "needs. Do not give anyone's email address. Leave blank to show a general paragraph."
@@ -118,14 +122,17 @@ class PartnershipForm(forms.ModelForm):
         widgets = {"nation": forms.RadioSelect} | dict.fromkeys(PARTNERSHIP_RULES, NUMBER_BOX)
         error_messages = {
             "name": {
-                "required": "Enter the partnership's name",
-                "unique": "A partnership with this name already exists",
+                "required": _("Enter the partnership's name"),
+                "unique": _("A partnership with this name already exists"),
             },
-            "slug": {"required": "Enter the web address", "unique": "Another partnership already has this web address"},
+            "slug": {
+                "required": _("Enter the web address"),
+                "unique": _("Another partnership already has this web address"),
+            },
             "secretariat_email": EMAIL_MESSAGES,
         }
 
-    submit_label = "Add the partnership"
+    submit_label = _("Add the partnership")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -137,14 +144,14 @@ class PartnershipForm(forms.ModelForm):
                 Field.textarea("aim", rows=4),
                 Field.textarea("objectives", rows=8),
                 Field.textarea("how_to_attend", rows=6),
-                legend="About the partnership",
+                legend=_("About the partnership"),
                 legend_size=Size.MEDIUM,
                 legend_tag="h2",
             ),
             Fieldset(
                 *[Field.text(name, field_width=3) for name in PARTNERSHIP_RULES],
                 Field.checkbox("count_clear_days"),
-                legend="Rules from the terms of reference",
+                legend=_("Rules from the terms of reference"),
                 legend_size=Size.MEDIUM,
                 legend_tag="h2",
             ),
@@ -158,21 +165,21 @@ class PartnershipDetailsForm(PartnershipForm):
     class Meta(PartnershipForm.Meta):
         fields = [name for name in PARTNERSHIP_DETAILS if name != "slug"] + PARTNERSHIP_RULES + ["count_clear_days"]
 
-    submit_label = "Save the details"
+    submit_label = _("Save the details")
 
 
 class TermsOfReferenceForm(forms.Form):
     version = _model_field(
-        TermsOfReference, "version", error_messages={"required": "Enter the version, for example 2026"}
+        TermsOfReference, "version", error_messages={"required": _("Enter the version, for example 2026")}
     )
-    adopted_on = DateField(label="Adopted on", required_message="Enter the date the terms were adopted")
+    adopted_on = DateField(label=_("Adopted on"), required_message=_("Enter the date the terms were adopted"))
     next_review_on = DateField(
-        label="Next review",
+        label=_("Next review"),
         required=False,
-        required_message="Enter the date of the next review",
-        hint=f"Leave blank for a year after adoption (ToR 10). {DATE_EXAMPLE}",
+        required_message=_("Enter the date of the next review"),
+        hint=format_lazy("{} {}", _("Leave blank for a year after adoption (ToR 10)."), DATE_EXAMPLE),
     )
-    text = _model_field(TermsOfReference, "text", label="Text of the terms of reference")
+    text = _model_field(TermsOfReference, "text", label=_("Text of the terms of reference"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -181,14 +188,16 @@ class TermsOfReferenceForm(forms.Form):
             "adopted_on",
             "next_review_on",
             Field.textarea("text", rows=15),
-            submit="Save the terms of reference",
+            submit=_("Save the terms of reference"),
         )
 
 
 class NominatingBodyForm(forms.Form):
-    name = _model_field(NominatingBody, "name", error_messages={"required": "Enter the name of the nominating body"})
-    seats = _model_field(NominatingBody, "seats", error_messages={"required": "Enter how many seats the body has"})
-    is_responsible_authority = _model_field(NominatingBody, "is_responsible_authority", label="Responsible authority")
+    name = _model_field(NominatingBody, "name", error_messages={"required": _("Enter the name of the nominating body")})
+    seats = _model_field(NominatingBody, "seats", error_messages={"required": _("Enter how many seats the body has")})
+    is_responsible_authority = _model_field(
+        NominatingBody, "is_responsible_authority", label=_("Responsible authority")
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -196,30 +205,32 @@ class NominatingBodyForm(forms.Form):
             Field.text("name"),
             Field.text("seats", field_width=3),
             *_checkboxes("is_responsible_authority"),
-            submit="Save the nominating body",
+            submit=_("Save the nominating body"),
         )
 
 
 class _MemberFields(forms.Form):
-    name = _model_field(Person, "name", label="Full name", error_messages={"required": "Enter the member's full name"})
-    email = _model_field(Person, "email", label="Email address", error_messages=EMAIL_MESSAGES)
+    name = _model_field(
+        Person, "name", label=_("Full name"), error_messages={"required": _("Enter the member's full name")}
+    )
+    email = _model_field(Person, "email", label=_("Email address"), error_messages=EMAIL_MESSAGES)
     nominating_body = forms.ModelChoiceField(
         queryset=NominatingBody.objects.none(),
-        empty_label="Choose a body",
+        empty_label=_("Choose a body"),
         error_messages={
-            "required": "Choose the nominating body",
-            "invalid_choice": "Choose one of this partnership's nominating bodies",
+            "required": _("Choose the nominating body"),
+            "invalid_choice": _("Choose one of this partnership's nominating bodies"),
         },
     )
-    role_in_body = _model_field(Member, "role_in_body", label="Role in the nominating body")
-    is_senior = _model_field(Member, "is_senior", label="Senior officer or board member")
-    is_elected_member = _model_field(Member, "is_elected_member", label="Elected member")
+    role_in_body = _model_field(Member, "role_in_body", label=_("Role in the nominating body"))
+    is_senior = _model_field(Member, "is_senior", label=_("Senior officer or board member"))
+    is_elected_member = _model_field(Member, "is_elected_member", label=_("Elected member"))
     is_designated_liaison_officer = _model_field(
-        Member, "is_designated_liaison_officer", label="Designated liaison officer"
+        Member, "is_designated_liaison_officer", label=_("Designated liaison officer")
     )
 
     flags = MEMBER_FLAGS
-    submit_label = "Add the member"
+    submit_label = _("Add the member")
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -243,9 +254,9 @@ class MemberAddForm(_MemberFields):
 
 
 class MemberEditForm(_MemberFields):
-    active = _model_field(Member, "active", label="Active member", help_text="Untick when the seat is given up.")
+    active = _model_field(Member, "active", label=_("Active member"), help_text=_("Untick when the seat is given up."))
 
-    submit_label = "Save the member"
+    submit_label = _("Save the member")
 
 
 class SubstituteForm(forms.ModelForm):
@@ -253,12 +264,12 @@ class SubstituteForm(forms.ModelForm):
         model = Substitute
         fields = ["name", "email", "role_in_body", "active"]
         labels = {
-            "name": "Full name",
-            "email": "Email address (optional)",
-            "role_in_body": "Role in the nominating body (optional)",
-            "active": "Active substitute",
+            "name": _("Full name"),
+            "email": _("Email address (optional)"),
+            "role_in_body": _("Role in the nominating body (optional)"),
+            "active": _("Active substitute"),
         }
-        error_messages = {"name": {"required": "Enter the substitute's full name"}, "email": EMAIL_MESSAGES}
+        error_messages = {"name": {"required": _("Enter the substitute's full name")}, "email": EMAIL_MESSAGES}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -267,29 +278,30 @@ class SubstituteForm(forms.ModelForm):
             Field.text("email", spellcheck="false", autocomplete="off"),
             Field.text("role_in_body"),
             Field.checkbox("active"),
-            submit="Save the substitute",
+            submit=_("Save the substitute"),
         )
 
 
 class OfficeTermForm(forms.Form):
-    starts_on = DateField(label="Term starts on", required_message="Enter the date the term starts")
+    starts_on = DateField(label=_("Term starts on"), required_message=_("Enter the date the term starts"))
     ends_on = DateField(
-        label="Term ends on",
+        label=_("Term ends on"),
         required=False,
-        required_message="Enter the date the term ends",
-        hint=f"Leave blank for a full term. {DATE_EXAMPLE}",
+        required_message=_("Enter the date the term ends"),
+        hint=format_lazy("{} {}", _("Leave blank for a full term."), DATE_EXAMPLE),
     )
 
-    submit_label = "Save the term"
+    submit_label = _("Save the term")
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
         years = partnership.chair_term_years
-        self.fields[
-            "ends_on"
-        ].help_text = (
-            f"Leave blank for a full term of {years} year{'s' if years != 1 else ''} (ToR 5.2). {DATE_EXAMPLE}"
-        )
+        full_term = ngettext(
+            "Leave blank for a full term of %(years)s year (ToR 5.2).",
+            "Leave blank for a full term of %(years)s years (ToR 5.2).",
+            years,
+        ) % {"years": years}
+        self.fields["ends_on"].help_text = f"{full_term} {DATE_EXAMPLE}"
         self.helper = _helper(*self.layout_fields(), submit=self.submit_label)
 
     def layout_fields(self):
@@ -299,19 +311,22 @@ class OfficeTermForm(forms.Form):
 class OfficeAppointForm(OfficeTermForm):
     member = forms.ModelChoiceField(
         queryset=Member.objects.none(),
-        empty_label="Choose a member",
-        error_messages={"required": "Choose a member", "invalid_choice": "Choose one of the partnership's members"},
+        empty_label=_("Choose a member"),
+        error_messages={
+            "required": _("Choose a member"),
+            "invalid_choice": _("Choose one of the partnership's members"),
+        },
     )
     role = forms.ChoiceField(
         choices=OfficeRole.choices,
         widget=forms.RadioSelect,
-        label="Office",
-        error_messages={"required": "Choose chair or vice chair"},
+        label=_("Office"),
+        error_messages={"required": _("Choose chair or vice chair")},
     )
 
     field_order = ["role", "member", "starts_on", "ends_on"]
 
-    submit_label = "Appoint"
+    submit_label = _("Appoint")
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, partnership=partnership, **kwargs)
@@ -319,27 +334,30 @@ class OfficeAppointForm(OfficeTermForm):
             "person", "nominating_body"
         )
         self.fields["member"].queryset = members.order_by("person__name")
-        self.fields["member"].help_text = "Chair and vice chair are elected from the members (ToR 5.2)."
+        self.fields["member"].help_text = gettext("Chair and vice chair are elected from the members (ToR 5.2).")
 
     def layout_fields(self):
         return [Field.radios("role"), Field.select("member"), *super().layout_fields()]
 
 
 class WithdrawalNoticeForm(forms.Form):
-    given_on = DateField(label="Notice given on", required_message="Enter the date notice was given")
+    given_on = DateField(label=_("Notice given on"), required_message=_("Enter the date notice was given"))
     effective_on = DateField(
-        label="Takes effect on",
+        label=_("Takes effect on"),
         required=False,
-        required_message="Enter the date the withdrawal takes effect",
+        required_message=_("Enter the date the withdrawal takes effect"),
     )
     notes = _model_field(WithdrawalNotice, "notes")
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
         months = partnership.withdrawal_notice_months
-        self.fields[
-            "effective_on"
-        ].help_text = (
-            f"Leave blank for {months} month{'s' if months != 1 else ''} after notice is given (ToR 9). {DATE_EXAMPLE}"
+        after_notice = ngettext(
+            "Leave blank for %(months)s month after notice is given (ToR 9).",
+            "Leave blank for %(months)s months after notice is given (ToR 9).",
+            months,
+        ) % {"months": months}
+        self.fields["effective_on"].help_text = f"{after_notice} {DATE_EXAMPLE}"
+        self.helper = _helper(
+            "given_on", "effective_on", Field.textarea("notes", rows=5), submit=_("Record the notice")
         )
-        self.helper = _helper("given_on", "effective_on", Field.textarea("notes", rows=5), submit="Record the notice")

@@ -12,6 +12,9 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from .personal_acts import PERSONAL_ACTS
@@ -29,9 +32,9 @@ class User(AbstractUser):
 
 
 class Nation(models.TextChoices):
-    ENGLAND_AND_WALES = "england-and-wales", "England and Wales"
-    SCOTLAND = "scotland", "Scotland"
-    NORTHERN_IRELAND = "northern-ireland", "Northern Ireland"
+    ENGLAND_AND_WALES = "england-and-wales", _("England and Wales")
+    SCOTLAND = "scotland", _("Scotland")
+    NORTHERN_IRELAND = "northern-ireland", _("Northern Ireland")
 
 
 RESERVED_SLUGS = {"new"}  # /partnerships/new/ is the page that adds a partnership
@@ -39,7 +42,7 @@ RESERVED_SLUGS = {"new"}  # /partnerships/new/ is the page that adds a partnersh
 
 def not_reserved(slug: str) -> None:
     if slug in RESERVED_SLUGS:
-        raise ValidationError("This web address is taken by the site. Choose another.")
+        raise ValidationError(gettext("This web address is taken by the site. Choose another."))
 
 
 def _between(low, high):
@@ -50,66 +53,70 @@ class Partnership(models.Model):
     slug = models.SlugField(
         unique=True,
         validators=[not_reserved],
-        help_text="Used in web addresses, for example warwickshire-scp.",
+        help_text=_("Used in web addresses, for example warwickshire-scp."),
     )
     name = models.CharField(max_length=200, unique=True)
     nation = models.CharField(
         max_length=20,
         choices=Nation.choices,
         default=Nation.ENGLAND_AND_WALES,
-        help_text="Decides which bank holidays are not working days.",
+        help_text=_("Decides which bank holidays are not working days."),
     )
     secretariat_email = models.EmailField()
     aim = models.TextField(blank=True)
-    objectives = models.TextField(blank=True, help_text="One objective a line.")
+    objectives = models.TextField(blank=True, help_text=_("One objective a line."))
     how_to_attend = models.TextField(
-        "how to attend a public meeting",
+        _("how to attend a public meeting"),
         blank=True,
-        help_text="What a resident needs to know to come to a meeting held in public: where, how to "
-        "ask a question, access needs. Shown on the public site.",
+        help_text=_(
+            "What a resident needs to know to come to a meeting held in public: where, how to "
+            "ask a question, access needs. Shown on the public site."
+        ),
     )
     agenda_notice_working_days = models.PositiveSmallIntegerField(
         default=5,
         validators=_between(1, 30),
-        help_text="Agenda and papers go to members at least this many working days before a meeting (ToR 5.7).",
+        help_text=_("Agenda and papers go to members at least this many working days before a meeting (ToR 5.7)."),
     )
     minutes_working_days = models.PositiveSmallIntegerField(
         default=10,
         validators=_between(1, 60),
-        help_text="Minutes are approved by the chair and circulated within this many working days (ToR 5.8).",
+        help_text=_("Minutes are approved by the chair and circulated within this many working days (ToR 5.8)."),
     )
     chair_term_years = models.PositiveSmallIntegerField(
         default=2,
         validators=_between(1, 5),
-        help_text="Length of a chair's or vice chair's term, in years (ToR 5.2).",
+        help_text=_("Length of a chair's or vice chair's term, in years (ToR 5.2)."),
     )
     min_meetings_per_year = models.PositiveSmallIntegerField(
-        default=5, validators=_between(1, 52), help_text="The partnership meets at least this often (ToR 5.1)."
+        default=5, validators=_between(1, 52), help_text=_("The partnership meets at least this often (ToR 5.1).")
     )
     min_public_meetings_per_year = models.PositiveSmallIntegerField(
-        default=1, validators=_between(0, 52), help_text="Meetings held in public each year, at least."
+        default=1, validators=_between(0, 52), help_text=_("Meetings held in public each year, at least.")
     )
     withdrawal_notice_months = models.PositiveSmallIntegerField(
         default=12,
         validators=_between(1, 36),
-        help_text="Notice a nominating body gives before it withdraws (ToR 9).",
+        help_text=_("Notice a nominating body gives before it withdraws (ToR 9)."),
     )
     quorum = models.PositiveSmallIntegerField(
         default=5,
         validators=_between(1, 50),
-        help_text="Members present (or represented by a named substitute) for the meeting to be quorate.",
+        help_text=_("Members present (or represented by a named substitute) for the meeting to be quorate."),
     )
     absence_threshold = models.PositiveSmallIntegerField(
-        "persistent absence",
+        _("persistent absence"),
         default=3,
         validators=_between(1, 12),
-        help_text="A member who misses this many meetings in 12 months (apologies or absent, not substituted) "
-        "is flagged for persistent failure to attend.",
+        help_text=_(
+            "A member who misses this many meetings in 12 months (apologies or absent, not substituted) "
+            "is flagged for persistent failure to attend."
+        ),
     )
     count_clear_days = models.BooleanField(
-        "count clear days",
+        _("count clear days"),
         default=False,
-        help_text="Leave out the day of sending and the day of the meeting when counting working days.",
+        help_text=_("Leave out the day of sending and the day of the meeting when counting working days."),
     )
 
     history = HistoricalRecords()
@@ -151,7 +158,7 @@ class ClosureDay(models.Model):
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="closure_days")
     date = models.DateField()
-    name = models.CharField(max_length=100, help_text="For example Christmas Eve.")
+    name = models.CharField(max_length=100, help_text=_("For example Christmas Eve."))
 
     history = HistoricalRecords()
 
@@ -160,7 +167,7 @@ class ClosureDay(models.Model):
         constraints = [models.UniqueConstraint(fields=["partnership", "date"], name="one_closure_a_day")]
 
     def __str__(self):
-        return f"{self.name} ({self.date:%-d %B %Y})"
+        return f"{self.name} ({date_format(self.date, 'j F Y')})"
 
 
 class SecretariatMembership(models.Model):
@@ -177,24 +184,27 @@ class SecretariatMembership(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.user} – secretariat of {self.partnership}"
+        return gettext("%(user)s – secretariat of %(partnership)s") % {
+            "user": self.user,
+            "partnership": self.partnership,
+        }
 
 
 class TermsOfReference(models.Model):
     """One dated version of the terms of reference, reviewed every year (ToR 10)."""
 
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="terms_of_reference")
-    version = models.CharField(max_length=40, help_text="For example 2026 or 3.1.")
+    version = models.CharField(max_length=40, help_text=_("For example 2026 or 3.1."))
     adopted_on = models.DateField()
-    next_review_on = models.DateField(help_text="Reviewed every year: a year after adoption unless set.")
+    next_review_on = models.DateField(help_text=_("Reviewed every year: a year after adoption unless set."))
     text = models.TextField(blank=True)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["-adopted_on"]
-        verbose_name = "terms of reference"
-        verbose_name_plural = "terms of reference"
+        verbose_name = _("terms of reference")
+        verbose_name_plural = _("terms of reference")
         constraints = [
             models.UniqueConstraint(fields=["partnership", "version"], name="one_terms_version_per_partnership"),
             models.CheckConstraint(
@@ -203,30 +213,30 @@ class TermsOfReference(models.Model):
         ]
 
     def __str__(self):
-        return f"Terms of reference {self.version}"
+        return gettext("Terms of reference %(version)s") % {"version": self.version}
 
 
 class NominatingBody(models.Model):
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="nominating_bodies")
     name = models.CharField(max_length=200)
     seats = models.PositiveSmallIntegerField(
-        default=1, validators=_between(1, 50), help_text="How many representatives this body may have."
+        default=1, validators=_between(1, 50), help_text=_("How many representatives this body may have.")
     )
     is_responsible_authority = models.BooleanField(
-        default=False, help_text="A responsible authority under the Crime and Disorder Act 1998."
+        default=False, help_text=_("A responsible authority under the Crime and Disorder Act 1998.")
     )
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "nominating bodies"
+        verbose_name_plural = _("nominating bodies")
         constraints = [
             models.UniqueConstraint(
                 "partnership",
                 Lower("name"),
                 name="one_body_name_per_partnership",
-                violation_error_message="This partnership already has a nominating body with that name.",
+                violation_error_message=_("This partnership already has a nominating body with that name."),
             ),
             models.CheckConstraint(condition=Q(seats__gte=1), name="body_has_a_seat"),
         ]
@@ -246,12 +256,12 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
         constraints = [
             models.UniqueConstraint(
                 Lower("email"),
                 name="one_person_per_email",
-                violation_error_message="Someone with that email address is already on the register.",
+                violation_error_message=_("Someone with that email address is already on the register."),
             ),
         ]
 
@@ -266,13 +276,13 @@ class Member(models.Model):
     nominating_body = models.ForeignKey(NominatingBody, on_delete=models.PROTECT, related_name="members")
     person = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="seats")
     role_in_body = models.CharField(
-        max_length=200, blank=True, help_text="For example Community Protection portfolio holder."
+        max_length=200, blank=True, help_text=_("For example Community Protection portfolio holder.")
     )
     is_senior = models.BooleanField(
-        "senior officer or board member", default=True, help_text="Representatives are senior (ToR 4.2)."
+        _("senior officer or board member"), default=True, help_text=_("Representatives are senior (ToR 4.2).")
     )
-    is_elected_member = models.BooleanField("elected member", default=False)
-    is_designated_liaison_officer = models.BooleanField("designated liaison officer", default=False)
+    is_elected_member = models.BooleanField(_("elected member"), default=False)
+    is_designated_liaison_officer = models.BooleanField(_("designated liaison officer"), default=False)
     active = models.BooleanField(default=True)
     # Set and cleared by the chair's decisions on a breach of the Code (governance); the
     # meetings' services and pages read it.
@@ -288,7 +298,7 @@ class Member(models.Model):
                 fields=["partnership", "person"],
                 condition=Q(active=True),
                 name="one_active_seat_per_person_per_partnership",
-                violation_error_message="This person already holds a seat on this partnership.",
+                violation_error_message=_("This person already holds a seat on this partnership."),
             ),
         ]
 
@@ -325,12 +335,12 @@ class Substitute(models.Model):
         ordering = ["name"]
 
     def __str__(self):
-        return f"{self.name}, substitute for {self.member.person.name}"
+        return gettext("%(name)s, substitute for %(member)s") % {"name": self.name, "member": self.member.person.name}
 
 
 class OfficeRole(models.TextChoices):
-    CHAIR = "chair", "Chair"
-    VICE_CHAIR = "vice_chair", "Vice chair"
+    CHAIR = "chair", _("Chair")
+    VICE_CHAIR = "vice_chair", _("Vice chair")
 
 
 class Office(models.Model):
@@ -340,7 +350,7 @@ class Office(models.Model):
     member = models.ForeignKey(Member, on_delete=models.PROTECT, related_name="offices")
     role = models.CharField(max_length=20, choices=OfficeRole.choices)
     starts_on = models.DateField()
-    ends_on = models.DateField(help_text="Leave blank for a full term.")
+    ends_on = models.DateField(help_text=_("Leave blank for a full term."))
 
     history = HistoricalRecords()
 
@@ -351,7 +361,7 @@ class Office(models.Model):
             models.UniqueConstraint(
                 fields=["partnership", "role", "starts_on"],
                 name="one_office_holder_per_start",
-                violation_error_message="Someone already takes up this office on that day.",
+                violation_error_message=_("Someone already takes up this office on that day."),
             ),
         ]
 
@@ -378,7 +388,10 @@ class WithdrawalNotice(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.nominating_body.name} withdraws on {self.effective_on:%-d %B %Y}"
+        return gettext("%(body)s withdraws on %(date)s") % {
+            "body": self.nominating_body.name,
+            "date": date_format(self.effective_on, "j F Y"),
+        }
 
 
 from .models_notifications import Notification, NotificationStatus  # noqa: E402, F401

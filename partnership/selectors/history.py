@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.db.models import CharField, OuterRef, Q, Subquery, Value
 from django.utils.dateformat import format as date_format
 from django.utils.text import Truncator
+from django.utils.translation import gettext, gettext_lazy
 
 from ..models import (
     Member,
@@ -28,7 +29,7 @@ from ..models import (
 
 PAGE_SIZE = 100
 NOT_SHOWN = {"user"}  # a person's login is the site's business, not the register's
-KIND_OF_CHANGE = {"+": "Created", "~": "Changed", "-": "Deleted"}
+KIND_OF_CHANGE = {"+": gettext_lazy("Created"), "~": gettext_lazy("Changed"), "-": gettext_lazy("Deleted")}
 
 
 @dataclass
@@ -111,35 +112,44 @@ class _Names:
         if related_model is Partnership:
             return self.partnership
         names = {NominatingBody: self.bodies, Person: self.people, Member: self.members}.get(related_model, {})
-        return names.get(pk, "a record no longer on the register")
+        return names.get(pk, gettext("a record no longer on the register"))
 
     def record(self, table: str, row) -> str:
         if table == "partnership":
-            return "The partnership's details and rules"
+            return gettext("The partnership's details and rules")
         if table == "terms":
-            return f"Terms of reference, version {row.version}"
+            return gettext("Terms of reference, version %(version)s") % {"version": row.version}
         if table == "body":
-            return f"Nominating body: {row.name}"
+            return gettext("Nominating body: %(name)s") % {"name": row.name}
         if table == "member":
-            return f"Member: {self.of(Person, row.person_id)} for {self.of(NominatingBody, row.nominating_body_id)}"
+            return gettext("Member: %(person)s for %(body)s") % {
+                "person": self.of(Person, row.person_id),
+                "body": self.of(NominatingBody, row.nominating_body_id),
+            }
         if table == "person":
-            return f"Name and email of {row.name}"
+            return gettext("Name and email of %(name)s") % {"name": row.name}
         if table == "substitute":
-            return f"Substitute: {row.name}, for {self.of(Member, row.member_id)}"
+            return gettext("Substitute: %(name)s, for %(member)s") % {
+                "name": row.name,
+                "member": self.of(Member, row.member_id),
+            }
         if table == "office":
-            return f"{OfficeRole(row.role).label}: {self.of(Member, row.member_id)}"
-        return f"Withdrawal notice of {self.of(NominatingBody, row.nominating_body_id)}"
+            return gettext("%(office)s: %(member)s") % {
+                "office": OfficeRole(row.role).label,
+                "member": self.of(Member, row.member_id),
+            }
+        return gettext("Withdrawal notice of %(body)s") % {"body": self.of(NominatingBody, row.nominating_body_id)}
 
 
 def _show(model_field, value, names: _Names) -> str:
     if value is None or value == "":
-        return "blank"
+        return gettext("blank")
     if model_field.is_relation:
         return names.of(model_field.related_model, value)
     if model_field.choices:
         return str(dict(model_field.flatchoices).get(value, value))
     if isinstance(value, bool):
-        return "Yes" if value else "No"
+        return gettext("Yes") if value else gettext("No")
     if isinstance(value, datetime.date):
         return date_format(value, "j F Y")
     return Truncator(str(value)).chars(120)
@@ -164,7 +174,7 @@ def _changes(row, previous, names: _Names) -> list[Change]:
 
 def _who(user) -> str:
     if user is None:
-        return "Not recorded"
+        return gettext("Not recorded")
     return user.get_full_name() or user.get_username()
 
 
@@ -192,7 +202,7 @@ def history_page(partnership: Partnership, page_number):
                 when=row.history_date,
                 who=_who(row.history_user),
                 record=names.record(table, row),
-                kind=KIND_OF_CHANGE.get(row.history_type, row.history_type),
+                kind=str(KIND_OF_CHANGE.get(row.history_type, row.history_type)),
                 changes=_changes(row, previous, names) if previous is not None else [],
             )
         )

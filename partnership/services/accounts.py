@@ -2,6 +2,7 @@
 
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from ..errors import RuleBroken
 from ..models import Member, Partnership, SecretariatMembership, User
@@ -15,14 +16,14 @@ def create_account(
     """A login for the partnership's secretariat, or for a member (who is a chair while their
     seat holds the chair's office)."""
     if secretariat == (member is not None):
-        raise RuleBroken("Say whether the login is for the secretariat or for a member, not both.")
+        raise RuleBroken(_("Say whether the login is for the secretariat or for a member, not both."))
     if User.objects.filter(username__iexact=username).exists():
-        raise RuleBroken(f"There is already a login called {username}.", field="username")
+        raise RuleBroken(_("There is already a login called %(username)s.") % {"username": username}, field="username")
     if member is not None:
         if member.partnership_id != partnership.pk:
-            raise RuleBroken("That member does not sit on this partnership.", field="member")
+            raise RuleBroken(_("That member does not sit on this partnership."), field="member")
         if member.person.user_id is not None:
-            raise RuleBroken(f"{member.person.name} already has a login.", field="member")
+            raise RuleBroken(_("%(name)s already has a login.") % {"name": member.person.name}, field="member")
     user = User(username=username, email=member.person.email if member else partnership.secretariat_email)
     try:
         password_validation.validate_password(password, user)

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils.translation import gettext as _
+
 from ..errors import RuleBroken
 from ..models import NominatingBody, Partnership, WithdrawalNotice
 from .common import check_date, lock_body, long_date, rule_service
@@ -20,7 +22,7 @@ def save_nominating_body(
 ) -> NominatingBody:
     """Add a body, or change one of `partnership`'s; never fewer seats than active members."""
     if not 1 <= seats <= MAX_SEATS:
-        raise RuleBroken(f"A nominating body has between 1 and {MAX_SEATS} seats.", field="seats")
+        raise RuleBroken(_("A nominating body has between 1 and %(max)s seats.") % {"max": MAX_SEATS}, field="seats")
     if body is None:
         body = NominatingBody(partnership=partnership)
     else:
@@ -28,13 +30,16 @@ def save_nominating_body(
         active = body.members.filter(active=True).count()
         if seats < active:
             raise RuleBroken(
-                f"{body.name} has {active} active members, so it needs at least {active} seats. "
-                "Make a member inactive first.",
+                _(
+                    "%(name)s has %(active)s active members, so it needs at least %(active)s seats. "
+                    "Make a member inactive first."
+                )
+                % {"name": body.name, "active": active},
                 field="seats",
             )
     duplicate = NominatingBody.objects.filter(partnership_id=body.partnership_id, name__iexact=name).exclude(pk=body.pk)
     if duplicate.exists():
-        raise RuleBroken("This partnership already has a nominating body with that name.", field="name")
+        raise RuleBroken(_("This partnership already has a nominating body with that name."), field="name")
     body.name, body.seats, body.is_responsible_authority = name, seats, is_responsible_authority
     body.save()
     return body
@@ -58,14 +63,22 @@ def give_withdrawal_notice(
     effective_on = effective_on or earliest
     if effective_on < earliest:
         raise RuleBroken(
-            f"A nominating body gives at least {partnership.withdrawal_notice_months} months' notice (ToR 9): "
-            f"notice given on {long_date(given_on)} takes effect on {long_date(earliest)} at the earliest.",
+            _(
+                "A nominating body gives at least %(months)s months' notice (ToR 9): "
+                "notice given on %(given_on)s takes effect on %(earliest)s at the earliest."
+            )
+            % {
+                "months": partnership.withdrawal_notice_months,
+                "given_on": long_date(given_on),
+                "earliest": long_date(earliest),
+            },
             field="effective_on",
         )
     pending = body.withdrawal_notices.filter(effective_on__gte=given_on).first()
     if pending is not None:
         raise RuleBroken(
-            f"{body.name} has already given notice; it takes effect on {long_date(pending.effective_on)}.",
+            _("%(name)s has already given notice; it takes effect on %(effective_on)s.")
+            % {"name": body.name, "effective_on": long_date(pending.effective_on)},
             field="given_on",
         )
     return WithdrawalNotice.objects.create(

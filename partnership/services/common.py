@@ -4,12 +4,15 @@ import datetime
 import functools
 
 from django.db import IntegrityError, transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ..errors import RuleBroken
 from ..models import NominatingBody
 
 EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
-CONCURRENT_CHANGE = (
+CONCURRENT_CHANGE = gettext_lazy(
     "Someone else changed the register at the same moment, and this change would now break one of its rules. "
     "Reload the page and try again."
 )
@@ -26,13 +29,14 @@ def rule_service(func):
             with transaction.atomic():
                 return func(*args, **kwargs)
         except IntegrityError as error:
-            raise RuleBroken(CONCURRENT_CHANGE) from error
+            raise RuleBroken(str(CONCURRENT_CHANGE)) from error
 
     return run
 
 
 def long_date(day: datetime.date) -> str:
-    return f"{day:%-d %B %Y}"
+    """`day` as the register writes dates, 27 March 2027, in the language of the request."""
+    return date_format(day, "j F Y")
 
 
 def required_text(value: str | None, *, field: str, message: str) -> str:
@@ -46,7 +50,10 @@ def required_text(value: str | None, *, field: str, message: str) -> str:
 def check_date(day: datetime.date | None, *, field: str) -> None:
     """Dates of the register fall within reason; a typing slip such as 9999 is caught here."""
     if day is not None and not EARLIEST_YEAR <= day.year <= LATEST_YEAR:
-        raise RuleBroken(f"Give a date between {EARLIEST_YEAR} and {LATEST_YEAR}.", field=field)
+        raise RuleBroken(
+            _("Give a date between %(earliest)s and %(latest)s.") % {"earliest": EARLIEST_YEAR, "latest": LATEST_YEAR},
+            field=field,
+        )
 
 
 def lock_body(body: NominatingBody) -> NominatingBody:

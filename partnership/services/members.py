@@ -3,6 +3,8 @@
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ..errors import RuleBroken
 from ..models import Member, NominatingBody, Person, Substitute
@@ -15,18 +17,22 @@ MEMBER_FLAGS = ("role_in_body", "is_senior", "is_elected_member", "is_designated
 def _check_free_seat(body: NominatingBody, *, ignoring: Member | None = None) -> None:
     taken = body.members.filter(active=True).exclude(pk=getattr(ignoring, "pk", None)).count()
     if taken >= body.seats:
-        seats = "1 seat" if body.seats == 1 else f"{body.seats} seats"
-        raise RuleBroken(
-            f"{body.name} has {seats} and all are taken. Make a member inactive or give the body another seat first.",
-            field="nominating_body",
+        message = ngettext(
+            "%(name)s has %(seats)s seat and all are taken. "
+            "Make a member inactive or give the body another seat first.",
+            "%(name)s has %(seats)s seats and all are taken. "
+            "Make a member inactive or give the body another seat first.",
+            body.seats,
         )
+        raise RuleBroken(message % {"name": body.name, "seats": body.seats}, field="nominating_body")
 
 
 def _check_one_seat(person: Person, partnership_id: int, *, ignoring: Member | None = None, field: str) -> None:
     seats = Member.objects.filter(partnership_id=partnership_id, person=person, active=True)
     if seats.exclude(pk=getattr(ignoring, "pk", None)).exists():
         raise RuleBroken(
-            f"{person.name} already holds a seat on this partnership; one person holds one seat.", field=field
+            _("%(name)s already holds a seat on this partnership; one person holds one seat.") % {"name": person.name},
+            field=field,
         )
 
 
@@ -49,7 +55,7 @@ def _person_for(*, name: str, email: str) -> Person:
         return Person.objects.create(name=name, email=email)
     if not _same_name(existing.name, name):
         raise RuleBroken(
-            "That email address is on the register under another name. Check the name and the email address.",
+            _("That email address is on the register under another name. Check the name and the email address."),
             field="email",
         )
     return existing
@@ -69,7 +75,7 @@ def add_member(
     one individual keeps one record across partnerships."""
     _check_flags(flags)
     if person is None and not (name and email):
-        raise RuleBroken("Give the member's name and email address.", field="name" if not name else "email")
+        raise RuleBroken(_("Give the member's name and email address."), field="name" if not name else "email")
     body = lock_body(nominating_body)
     if active:
         _check_free_seat(body)
@@ -103,7 +109,7 @@ def update_member(
     body = nominating_body or member.nominating_body
     if body.partnership_id != member.partnership_id:
         raise RuleBroken(
-            "A member can only move to a nominating body of the same partnership.", field="nominating_body"
+            _("A member can only move to a nominating body of the same partnership."), field="nominating_body"
         )
     becomes_active = member.active if active is None else active
     if becomes_active and (body.pk != member.nominating_body_id or not member.active):
@@ -134,12 +140,15 @@ def _update_person(member: Member, *, name: str | None, email: str | None, by) -
         for seat in elsewhere.select_related("partnership"):
             if not by.has_perm("partnership.manage_register", seat.partnership):
                 raise RuleBroken(
-                    f"{person.name} also sits on another partnership, which shares their name and email address. "
-                    "Ask that partnership's secretariat or the site's staff to change them.",
+                    _(
+                        "%(name)s also sits on another partnership, which shares their name and email address. "
+                        "Ask that partnership's secretariat or the site's staff to change them."
+                    )
+                    % {"name": person.name},
                     field="email" if new_email else "name",
                 )
     if new_email and Person.objects.filter(email__iexact=new_email).exclude(pk=person.pk).exists():
-        raise RuleBroken("That email address is on the register under another name.", field="email")
+        raise RuleBroken(_("That email address is on the register under another name."), field="email")
     person.name = new_name or person.name
     person.email = new_email or person.email
     person.save()
@@ -149,8 +158,12 @@ def _check_no_office_ahead(member: Member, today: datetime.date) -> None:
     office = member.offices.filter(ends_on__gte=today).first()
     if office is not None:
         raise RuleBroken(
-            f"{member.person.name} is {office.get_role_display().lower()} until {long_date(office.ends_on)}. "
-            "End that term before making the member inactive.",
+            _("%(name)s is %(role)s until %(ends_on)s. End that term before making the member inactive.")
+            % {
+                "name": member.person.name,
+                "role": office.get_role_display().lower(),
+                "ends_on": long_date(office.ends_on),
+            },
             field="active",
         )
 
@@ -159,14 +172,18 @@ def _check_no_office_ahead(member: Member, today: datetime.date) -> None:
 def add_substitute(*, member: Member, name: str, email: str = "", role_in_body: str = "", active: bool = True):
     """A named substitute who may attend in the member's place (ToR 3.2)."""
     if not member.active:
-        raise RuleBroken(f"{member.person.name} is no longer an active member, so cannot have a substitute.")
+        raise RuleBroken(
+            _("%(name)s is no longer an active member, so cannot have a substitute.") % {"name": member.person.name}
+        )
     return Substitute.objects.create(member=member, name=name, email=email, role_in_body=role_in_body, active=active)
 
 
 @rule_service
 def update_substitute(*, substitute: Substitute, name: str, email: str = "", role_in_body: str = "", active: bool):
     if active and not substitute.active and not substitute.member.active:
-        raise RuleBroken(f"{substitute.member.person.name} is no longer an active member.", field="active")
+        raise RuleBroken(
+            _("%(name)s is no longer an active member.") % {"name": substitute.member.person.name}, field="active"
+        )
     substitute.name, substitute.email, substitute.role_in_body = name, email, role_in_body
     substitute.active = active
     substitute.save()

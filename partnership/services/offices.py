@@ -4,6 +4,7 @@ never both from the same nominating body (ToR 5.4)."""
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..errors import RuleBroken
 from ..models import Member, NominatingBody, Office, OfficeRole, Partnership
@@ -32,8 +33,11 @@ def check_offices_stay_apart(member: Member, new_body: NominatingBody, today: da
     for office in member.offices.filter(ends_on__gte=today):
         if _holder_from_body(office, new_body.pk, office.starts_on, office.ends_on) is not None:
             raise RuleBroken(
-                "The chair and vice chair cannot come from the same nominating body (ToR 5.4); "
-                f"moving {member.person.name} to {new_body.name} would put both offices in one body.",
+                _(
+                    "The chair and vice chair cannot come from the same nominating body (ToR 5.4); "
+                    "moving %(name)s to %(body)s would put both offices in one body."
+                )
+                % {"name": member.person.name, "body": new_body.name},
                 field="nominating_body",
             )
 
@@ -67,33 +71,50 @@ def _save_office(office: Office, *, starts_on, ends_on, today: datetime.date) ->
     partnership = Partnership.objects.select_for_update().get(pk=office.partnership_id)
     member = office.member
     if member.partnership_id != partnership.pk:
-        raise RuleBroken("The chair and vice chair are elected from the partnership's own members.", field="member")
+        raise RuleBroken(_("The chair and vice chair are elected from the partnership's own members."), field="member")
     full_term_end = partnership.term_end(starts_on)
     ends_on = ends_on or full_term_end
     if ends_on >= today and not member.active:
-        raise RuleBroken(f"{member.person.name} is not an active member.", field="member")
+        raise RuleBroken(_("%(name)s is not an active member.") % {"name": member.person.name}, field="member")
     if ends_on < starts_on:
-        raise RuleBroken("A term cannot end before it starts.", field="ends_on")
+        raise RuleBroken(_("A term cannot end before it starts."), field="ends_on")
     if ends_on > full_term_end:
         raise RuleBroken(
-            f"A term lasts at most {partnership.chair_term_years} years (ToR 5.2), so this one ends by "
-            f"{long_date(full_term_end)}. Re-election starts a new term.",
+            _(
+                "A term lasts at most %(years)s years (ToR 5.2), so this one ends by %(ends_by)s. "
+                "Re-election starts a new term."
+            )
+            % {"years": partnership.chair_term_years, "ends_by": long_date(full_term_end)},
             field="ends_on",
         )
     role_name = OfficeRole(office.role).label.lower()
     clash = _overlapping(partnership.pk, office.role, starts_on, ends_on).exclude(pk=office.pk).first()
     if clash is not None:
         raise RuleBroken(
-            f"{clash.member.person.name} is {role_name} from {long_date(clash.starts_on)} to "
-            f"{long_date(clash.ends_on)}; there is one {role_name} at a time. End that term first.",
+            _(
+                "%(name)s is %(role)s from %(starts_on)s to %(ends_on)s; there is one %(role)s at a time. "
+                "End that term first."
+            )
+            % {
+                "name": clash.member.person.name,
+                "role": role_name,
+                "starts_on": long_date(clash.starts_on),
+                "ends_on": long_date(clash.ends_on),
+            },
             field="starts_on",
         )
     same_body = _holder_from_body(office, member.nominating_body_id, starts_on, ends_on)
     if same_body is not None:
         raise RuleBroken(
-            f"The chair and vice chair cannot come from the same nominating body (ToR 5.4): "
-            f"{same_body.member.person.name} of {member.nominating_body.name} is "
-            f"{same_body.get_role_display().lower()} then.",
+            _(
+                "The chair and vice chair cannot come from the same nominating body (ToR 5.4): "
+                "%(name)s of %(body)s is %(role)s then."
+            )
+            % {
+                "name": same_body.member.person.name,
+                "body": member.nominating_body.name,
+                "role": same_body.get_role_display().lower(),
+            },
             field="member",
         )
     office.starts_on, office.ends_on = starts_on, ends_on

@@ -3,6 +3,7 @@
 import datetime
 
 from dateutil.relativedelta import relativedelta
+from django.utils.translation import gettext as _
 
 from ..errors import RuleBroken
 from ..models import Partnership, TermsOfReference
@@ -24,12 +25,15 @@ def save_terms_of_reference(
     check_date(next_review_on, field="next_review_on")
     next_review_on = next_review_on or adopted_on + relativedelta(years=1)
     if next_review_on <= adopted_on:
-        raise RuleBroken("The next review must come after the terms were adopted.", field="next_review_on")
+        raise RuleBroken(_("The next review must come after the terms were adopted."), field="next_review_on")
     duplicate = TermsOfReference.objects.filter(partnership=partnership, version=version)
     if terms is not None:
         duplicate = duplicate.exclude(pk=terms.pk)
     if duplicate.exists():
-        raise RuleBroken(f"Version {version} of the terms of reference is already recorded.", field="version")
+        raise RuleBroken(
+            _("Version %(version)s of the terms of reference is already recorded.") % {"version": version},
+            field="version",
+        )
     terms = terms or TermsOfReference(partnership=partnership)
     terms.version, terms.adopted_on, terms.next_review_on, terms.text = version, adopted_on, next_review_on, text
     terms.save()

@@ -5,6 +5,7 @@ state is set by governance's services; the meetings' services ask this one check
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ..errors import RuleBroken
 from ..models import Member
@@ -23,9 +24,18 @@ def check_not_withdrawn(member: Member, *, on: datetime.date | None = None, fiel
     withdrawn_on = timezone.localdate(since)
     if on is not None and on < withdrawn_on:
         return
-    why = f" ({reason})" if reason else ""
+    values = {"name": member.person.name, "since": long_date(withdrawn_on), "reason": reason}
+    if reason:
+        message = _(
+            "%(name)s has been withdrawn from partnership business since %(since)s (%(reason)s), "
+            "so takes no part in it until the matter is resolved."
+        )
+    else:
+        message = _(
+            "%(name)s has been withdrawn from partnership business since %(since)s, "
+            "so takes no part in it until the matter is resolved."
+        )
     raise RuleBroken(
-        f"{member.person.name} has been withdrawn from partnership business since {long_date(withdrawn_on)}{why}, "
-        "so takes no part in it until the matter is resolved.",
+        message % values,
         field=field,
     )

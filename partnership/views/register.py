@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .. import selectors
 from ..access import get_partnership_for_user
@@ -11,12 +12,14 @@ from ..roles import member_partnership_ids, secretariat_partnership_ids, visible
 
 
 def _role(partnership, secretariat_ids, member_ids) -> str:
-    roles = []
-    if partnership.pk in secretariat_ids:
-        roles.append("Secretariat")
-    if partnership.pk in member_ids:
-        roles.append("Member")
-    return " and ".join(roles) or "Site administrator"
+    in_secretariat, is_member = partnership.pk in secretariat_ids, partnership.pk in member_ids
+    if in_secretariat and is_member:
+        return _("Secretariat and Member")
+    if in_secretariat:
+        return _("Secretariat")
+    if is_member:
+        return _("Member")
+    return _("Site administrator")
 
 
 @login_required

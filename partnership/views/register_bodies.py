@@ -1,6 +1,7 @@
 """Nominating bodies and their seats."""
 
 from django.contrib.auth.decorators import login_required
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import services
@@ -24,9 +25,9 @@ def add_body(request, slug):
         request,
         partnership=partnership,
         form=NominatingBodyForm(posted(request)),
-        title="Add a nominating body",
+        title=_("Add a nominating body"),
         save=_save(partnership),
-        done="Nominating body added",
+        done=_("Nominating body added"),
     )
 
 
@@ -39,7 +40,7 @@ def edit_body(request, slug, pk):
         request,
         partnership=body.partnership,
         form=NominatingBodyForm(posted(request), initial=initial),
-        title=f"Change {body.name}",
+        title=_("Change %(name)s") % {"name": body.name},
         save=_save(body.partnership, body),
-        done="Nominating body saved",
+        done=_("Nominating body saved"),
     )

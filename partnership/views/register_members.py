@@ -1,6 +1,7 @@
 """Members: a person's seat for a nominating body."""
 
 from django.contrib.auth.decorators import login_required
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import services
@@ -25,10 +26,10 @@ def add_member(request, slug):
         request,
         partnership=partnership,
         form=form,
-        title="Add a member",
+        title=_("Add a member"),
         save=save,
-        done="Member added",
-        context={"intro": "Someone already on the register of another partnership is found by their email address."},
+        done=_("Member added"),
+        context={"intro": _("Someone already on the register of another partnership is found by their email address.")},
     )
 
 
@@ -61,7 +62,7 @@ def edit_member(request, slug, pk):
         request,
         partnership=member.partnership,
         form=form,
-        title=f"Change {member.person.name}'s seat",
+        title=_("Change %(name)s's seat") % {"name": member.person.name},
         save=save,
-        done="Member saved",
+        done=_("Member saved"),
     )

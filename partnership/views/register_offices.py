@@ -1,6 +1,7 @@
 """Chair and vice chair: appointing to a term, and changing a term's dates (ToR 5.2 to 5.4)."""
 
 from django.contrib.auth.decorators import login_required
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import services
@@ -17,9 +18,9 @@ def appoint(request, slug):
         request,
         partnership=partnership,
         form=OfficeAppointForm(posted(request), partnership=partnership),
-        title="Appoint a chair or vice chair",
+        title=_("Appoint a chair or vice chair"),
         save=lambda form: services.appoint_to_office(partnership=partnership, **form.cleaned_data),
-        done="Appointment recorded",
+        done=_("Appointment recorded"),
     )
 
 
@@ -32,8 +33,9 @@ def change_term(request, slug, pk):
         request,
         partnership=office.partnership,
         form=OfficeTermForm(posted(request), partnership=office.partnership, initial=initial),
-        title=f"Change the term of {office.member.person.name} as {office.get_role_display().lower()}",
+        title=_("Change the term of %(name)s as %(role)s")
+        % {"name": office.member.person.name, "role": office.get_role_display().lower()},
         save=lambda form: services.change_office_term(office=office, **form.cleaned_data),
-        done="Term saved",
-        context={"intro": "To end a term early, for example on resignation (ToR 5.3), change the date it ends."},
+        done=_("Term saved"),
+        context={"intro": _("To end a term early, for example on resignation (ToR 5.3), change the date it ends.")},
     )

@@ -4,6 +4,7 @@ import copy
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from ..access import get_partnership_for_secretariat
@@ -20,9 +21,9 @@ def create_partnership(request):
         request,
         partnership=None,
         form=form,
-        title="Add a partnership",
+        title=_("Add a partnership"),
         save=lambda form: form.save(),
-        done="Partnership added",
+        done=_("Partnership added"),
         back_url=reverse("partnership:mine"),
     )
 
@@ -37,7 +38,7 @@ def edit_partnership(request, slug):
         request,
         partnership=partnership,
         form=form,
-        title="Change the partnership's details and rules",
+        title=_("Change the partnership's details and rules"),
         save=lambda form: form.save(),
-        done="Partnership details saved",
+        done=_("Partnership details saved"),
     )

@@ -1,6 +1,7 @@
 """Named substitutes who may attend in a member's place (ToR 3.2)."""
 
 from django.contrib.auth.decorators import login_required
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import services
@@ -18,9 +19,9 @@ def add_substitute(request, slug, pk):
         request,
         partnership=member.partnership,
         form=SubstituteForm(posted(request), instance=Substitute(member=member)),
-        title=f"Add a substitute for {member.person.name}",
+        title=_("Add a substitute for %(name)s") % {"name": member.person.name},
         save=lambda form: services.add_substitute(member=member, **form.cleaned_data),
-        done="Substitute added",
+        done=_("Substitute added"),
     )
 
 
@@ -33,7 +34,7 @@ def edit_substitute(request, slug, pk):
         request,
         partnership=member.partnership,
         form=SubstituteForm(posted(request), instance=substitute),
-        title=f"Change {member.person.name}'s substitute",
+        title=_("Change %(name)s's substitute") % {"name": member.person.name},
         save=lambda form: services.update_substitute(substitute=substitute, **form.cleaned_data),
-        done="Substitute saved",
+        done=_("Substitute saved"),
     )

@@ -1,6 +1,7 @@
 """Versions of the terms of reference (reviewed every year, ToR 10)."""
 
 from django.contrib.auth.decorators import login_required
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import services
@@ -24,9 +25,9 @@ def add_terms(request, slug):
         request,
         partnership=partnership,
         form=TermsOfReferenceForm(posted(request)),
-        title="Add a version of the terms of reference",
+        title=_("Add a version of the terms of reference"),
         save=_save(partnership),
-        done="Terms of reference added",
+        done=_("Terms of reference added"),
     )
 
 
@@ -39,7 +40,7 @@ def edit_terms(request, slug, pk):
         request,
         partnership=terms.partnership,
         form=TermsOfReferenceForm(posted(request), initial=initial),
-        title=f"Change version {terms.version} of the terms of reference",
+        title=_("Change version %(version)s of the terms of reference") % {"version": terms.version},
         save=_save(terms.partnership, terms),
-        done="Terms of reference saved",
+        done=_("Terms of reference saved"),
     )

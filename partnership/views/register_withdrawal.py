@@ -1,6 +1,7 @@
 """A nominating body's notice that it will leave the partnership (ToR 9)."""
 
 from django.contrib.auth.decorators import login_required
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from .. import services
@@ -18,7 +19,7 @@ def give_withdrawal_notice(request, slug, pk):
         request,
         partnership=partnership,
         form=WithdrawalNoticeForm(posted(request), partnership=partnership),
-        title=f"Record {body.name}'s notice of withdrawal",
+        title=_("Record %(name)s's notice of withdrawal") % {"name": body.name},
         save=lambda form: services.give_withdrawal_notice(nominating_body=body, **form.cleaned_data),
-        done="Withdrawal notice recorded",
+        done=_("Withdrawal notice recorded"),
     )
