@@ -1,0 +1,173 @@
+"""An anonymous visitor crawls the demo's public site from its home page, following every link
+on this site it can reach (pages, PDFs, the Atom and iCalendar feeds, downloads) and searching
+for what must stay private. Nothing it can read may hold a confidential item's title or paper,
+a draft, an email address, a file of a confidential item, or any page of a private meeting."""
+
+import io
+import re
+from collections import deque
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urlencode, urlsplit
+
+import pytest
+from django.core.management import call_command
+from pypdf import PdfReader
+
+from governance.models import Publication
+from meetings.models import AgendaItem, Meeting, MinuteItem, Minutes, MinutesStatus, Paper, PaperFile
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+NOT_PUBLIC = ("/accounts/", "/admin/", "/api/", "/static/", "/i18n/", "/partnerships/", "/account/", "/home/")
+LIMIT = 1500
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name in ("href", "src", "action") and value:
+                self.links.append(value)
+
+
+def links_in(html: str) -> list[str]:
+    parser = _Links()
+    parser.feed(html)
+    return parser.links
+
+
+def text_of(response) -> str:
+    content_type = response.get("Content-Type", "")
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if content_type.startswith("application/pdf"):
+        return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(body)).pages)
+    return body.decode("utf-8", errors="replace")
+
+
+@pytest.fixture
+def demo(db, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    call_command("load_demo", force=True)
+
+
+def what_must_stay_private() -> dict[str, str]:
+    """Each private string, and why it is private."""
+    private: dict[str, str] = {}
+    for item in AgendaItem.objects.filter(is_confidential=True):
+        private[item.title] = "a confidential item's title"
+        if item.description:
+            private[item.description] = "a confidential item's description"
+    for paper in Paper.objects.filter(agenda_item__is_confidential=True):
+        private[paper.title] = "a confidential paper's title"
+        private[paper.summary] = "a confidential paper's summary"
+    for paper_file in PaperFile.objects.filter(paper__agenda_item__is_confidential=True):
+        private[paper_file.original_name] = "a confidential file's name"
+        with paper_file.file.open("rb") as stored:
+            for page in PdfReader(stored).pages:
+                for line in (page.extract_text() or "").splitlines():
+                    if len(line.strip()) > 20:
+                        private[line.strip()] = "a confidential file's text"
+    published = set(
+        Minutes.objects.filter(status=MinutesStatus.CONFIRMED, meeting__is_public=True).values_list("pk", flat=True)
+    )
+    for minutes in Minutes.objects.exclude(pk__in=published).prefetch_related("items"):
+        for minute in minutes.items.all():
+            for sentence in re.split(r"<[^>]+>", minute.discussion):
+                if len(sentence.strip()) > 20 and not _also_published(sentence.strip(), published):
+                    private[sentence.strip()] = "a draft or unpublished minute"
+    return {text: why for text, why in private.items() if text}
+
+
+def _also_published(sentence: str, published_minutes: set[int]) -> bool:
+    """The demo's meetings share standing text; a sentence is only private if no published
+    minute of an open item says it too."""
+    return MinuteItem.objects.filter(
+        minutes_id__in=published_minutes, agenda_item__is_confidential=False, discussion__contains=sentence
+    ).exists()
+
+
+def without_uids(body: str) -> str:
+    """An iCalendar event's UID is written like an address (RFC 5545: meeting-3@host) but is
+    nobody's mailbox."""
+    return re.sub(r"^UID:.*$", "", body, flags=re.MULTILINE)
+
+
+def crawl(client) -> dict[str, str]:
+    """Every page reachable from / by an anonymous visitor, as text, keyed by path."""
+    seen: dict[str, str] = {}
+    queue = deque(["/"])
+    while queue and len(seen) < LIMIT:
+        path = queue.popleft()
+        if path in seen:
+            continue
+        response = client.get(path)
+        if response.status_code in (301, 302):
+            queue.append(response["Location"])
+            seen[path] = ""
+            continue
+        assert response.status_code in (200, 202), f"{path} answered {response.status_code}"
+        text = text_of(response)
+        seen[path] = text
+        if response.get("Content-Type", "").startswith("text/html"):
+            for link in links_in(text):
+                parts = urlsplit(urldefrag(link)[0])
+                if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+                    continue
+                target = parts.path + (f"?{parts.query}" if parts.query else "")
+                if not target.startswith(NOT_PUBLIC) and target not in seen:
+                    queue.append(target)
+    return seen
+
+
+def test_an_anonymous_crawl_finds_nothing_private(client, demo):
+    private = what_must_stay_private()
+    assert len(private) >= 5, "the demo must hold confidential and draft material for this test to mean anything"
+    pages = crawl(client)
+    for word in ("Domestic homicide", "restricted", "names of those involved", "board", "burglary"):
+        for path in ("/search/", "/p/warwickshire-scp/search/"):
+            found = f"{path}?{urlencode({'q': word})}"
+            response = client.get(found)
+            pages[found] = text_of(response)
+
+    assert len(pages) < LIMIT, "the crawl was cut short: raise LIMIT"
+    leaks = [
+        f"{path}: {why} ({text[:60]!r})"
+        for path, body in pages.items()
+        for text, why in private.items()
+        if text in body
+    ]
+    assert not leaks, "\n".join(leaks)
+    private_meetings = Meeting.objects.filter(is_public=False).values_list("partnership__slug", "pk")
+    reached = [p for p in pages for slug, pk in private_meetings if p.startswith(f"/p/{slug}/meetings/{pk}/")]
+    assert not reached, f"a private meeting's pages were reached: {reached}"
+    emails = [
+        f"{path}: {match.group(0)}" for path, body in pages.items() for match in EMAIL.finditer(without_uids(body))
+    ]
+    assert not emails, "\n".join(emails)
+
+
+def test_the_crawl_reaches_every_kind_of_public_page(client, demo):
+    """The crawl means something only if it reaches what is published: a published minute, a
+    decision, a paper's file, the plan, the feeds and the accessibility statement."""
+    pages = crawl(client)
+    paths = set(pages)
+    assert len(paths) >= 25, sorted(paths)
+    published_minutes_pdf = [p for p in paths if p.endswith("/minutes/pdf/")]
+    downloads = [p for p in paths if "/papers/" in p]
+    assert published_minutes_pdf, "no published minutes reached"
+    assert downloads, "no paper download reached"
+    assert any(p.endswith("/decisions/") for p in paths)
+    assert any("/plan/" in p for p in paths)
+    assert any(p.endswith("feed.atom") for p in paths)
+    assert any(p.endswith("meetings.ics") for p in paths)
+    assert "/accessibility/" in paths
+    assert Publication.objects.exists()
+    open_names = set(
+        PaperFile.objects.filter(
+            paper__agenda_item__is_confidential=False, paper__agenda_item__meeting__is_public=True
+        ).values_list("original_name", flat=True)
+    )
+    assert open_names, "the demo must have an open paper with a file"
