@@ -147,7 +147,8 @@ def test_each_confirmed_subscriber_gets_one_email_listing_what_is_new(warwickshi
         assert (email.kind, email.about) == ("new_publications", f"partnership:{warwickshire.pk}")
         assert email.unsubscribe_url == leave
         assert leave in email.body_text
-        assert leave in email.body_html
+        assert f'<a href="{leave}"' in email.body_html, "the HTML email's unsubscribe link is a link"
+        assert f'<a href="{settings.SITE_URL}/p/warwickshire-scp/meetings/1/#paper-2"' in email.body_html
         assert "Agenda: Board meeting, 8 December 2026" in email.body_text
         assert f"{settings.SITE_URL}/p/warwickshire-scp/meetings/1/#paper-2" in email.body_text
         assert email.subject == "New from Warwickshire Safer Communities Partnership"
