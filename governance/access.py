@@ -3,6 +3,8 @@
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from partnership.access import get_partnership_for_user
 from partnership.models import Notification, Partnership
@@ -14,7 +16,7 @@ from .models_registers import ConductBreach, RegisteredInterest
 def get_partnership_for_acknowledgements(request, slug: str) -> Partnership:
     partnership = get_partnership_for_user(request, slug)
     if not request.user.has_perm("governance.view_acknowledgements", partnership):
-        raise PermissionDenied("Only the partnership's secretariat can see who has acknowledged its codes.")
+        raise PermissionDenied(_("Only the partnership's secretariat can see who has acknowledged its codes."))
     return partnership
 
 
@@ -22,11 +24,13 @@ def get_partnership_for_registers(request, slug: str) -> Partnership:
     """The registers of interests and of gifts and hospitality: the secretariat and the chair."""
     partnership = get_partnership_for_user(request, slug)
     if not request.user.has_perm("governance.view_registers", partnership):
-        raise PermissionDenied("Only the partnership's secretariat and chair can see its registers.")
+        raise PermissionDenied(_("Only the partnership's secretariat and chair can see its registers."))
     return partnership
 
 
-BREACHES_CONFIDENTIAL = "Breaches of the Code of Conduct are confidential to the partnership's secretariat and chair."
+BREACHES_CONFIDENTIAL = gettext_lazy(
+    "Breaches of the Code of Conduct are confidential to the partnership's secretariat and chair."
+)
 
 
 def get_partnership_for_breaches(request, slug: str, perm: str = "governance.view_breaches") -> Partnership:
@@ -55,7 +59,7 @@ def get_breach_for(request, slug: str, pk: int, perm: str = "governance.view_bre
         raise PermissionDenied(BREACHES_CONFIDENTIAL)
     if perm != "governance.view_breaches" and not request.user.has_perm(perm, partnership):
         raise PermissionDenied(
-            "Only the chair of the partnership decides on a suspected breach of the Code of Conduct."
+            _("Only the chair of the partnership decides on a suspected breach of the Code of Conduct.")
         )
     return breach
 
@@ -71,7 +75,7 @@ def get_own_interest(request, pk: int) -> RegisteredInterest:
 def get_partnership_for_compliance(request, slug: str) -> Partnership:
     partnership = get_partnership_for_user(request, slug)
     if not request.user.has_perm("governance.view_compliance", partnership):
-        raise PermissionDenied("Only the partnership's secretariat and chair can see how it keeps its rules.")
+        raise PermissionDenied(_("Only the partnership's secretariat and chair can see how it keeps its rules."))
     return partnership
 
 
@@ -79,7 +83,7 @@ def get_partnership_for_notifications(request, slug: str) -> Partnership:
     """Every notification the partnership sent: its secretariat and site administrators."""
     partnership = get_partnership_for_user(request, slug)
     if not request.user.has_perm("governance.view_partnership_notifications", partnership):
-        raise PermissionDenied("Only the partnership's secretariat can see the notifications it sent.")
+        raise PermissionDenied(_("Only the partnership's secretariat can see the notifications it sent."))
     return partnership
 
 

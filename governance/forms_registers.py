@@ -6,6 +6,7 @@ decide (services_registers.py), and the view adds its RuleBroken message to the 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout, Size
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import InterestCategory
 from partnership.forms import DateField
@@ -13,7 +14,7 @@ from partnership.models import Partnership
 
 from .models_registers import GiftKind
 
-YES_NO = [("yes", "Yes"), ("no", "No")]
+YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 def _helper(*fields, submit: str) -> FormHelper:
@@ -36,20 +37,22 @@ def _yes_no(label: str, *, required: str, help_text: str = "") -> forms.TypedCho
 
 class InterestForm(forms.Form):
     category = forms.ChoiceField(
-        label="What the interest touches",
+        label=_("What the interest touches"),
         choices=InterestCategory.choices,
         widget=forms.RadioSelect,
-        help_text="The Code of Conduct's categories of personal interest.",
-        error_messages={"required": "Choose what the interest touches"},
+        help_text=_("The Code of Conduct's categories of personal interest."),
+        error_messages={"required": _("Choose what the interest touches")},
     )
     description = forms.CharField(
-        label="What the interest is",
+        label=_("What the interest is"),
         widget=forms.Textarea,
-        help_text="For example: Trustee of the Rugby Youth Trust.",
-        error_messages={"required": "Say what the interest is"},
+        help_text=_("For example: Trustee of the Rugby Youth Trust."),
+        error_messages={"required": _("Say what the interest is")},
     )
-    organisation = forms.CharField(label="Organisation or person it is in (optional)", max_length=200, required=False)
-    registered_on = DateField(label="Since", required_message="Enter the date the interest began")
+    organisation = forms.CharField(
+        label=_("Organisation or person it is in (optional)"), max_length=200, required=False
+    )
+    registered_on = DateField(label=_("Since"), required_message=_("Enter the date the interest began"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -58,56 +61,58 @@ class InterestForm(forms.Form):
             Field.textarea("description", rows=3),
             Field.text("organisation"),
             "registered_on",
-            submit="Add to my register",
+            submit=_("Add to my register"),
         )
 
 
 class EndInterestForm(forms.Form):
-    ended_on = DateField(label="Ended on", required_message="Enter the date the interest ended")
+    ended_on = DateField(label=_("Ended on"), required_message=_("Enter the date the interest ended"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper("ended_on", submit="Record that it ended")
+        self.helper = _helper("ended_on", submit=_("Record that it ended"))
 
 
 class GiftForm(forms.Form):
     partnership = forms.ModelChoiceField(
-        label="In connection with the work of",
+        label=_("In connection with the work of"),
         queryset=None,
         empty_label=None,
         widget=forms.RadioSelect,
-        error_messages={"required": "Choose the partnership whose work it was offered in connection with"},
+        error_messages={"required": _("Choose the partnership whose work it was offered in connection with")},
     )
     kind = forms.ChoiceField(
-        label="Gift or hospitality",
+        label=_("Gift or hospitality"),
         choices=GiftKind.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": "Say whether it was a gift or hospitality"},
+        error_messages={"required": _("Say whether it was a gift or hospitality")},
     )
     offered_by = forms.CharField(
-        label="Offered by", max_length=200, error_messages={"required": "Say who made the offer"}
+        label=_("Offered by"), max_length=200, error_messages={"required": _("Say who made the offer")}
     )
     description = forms.CharField(
-        label="What was offered", widget=forms.Textarea, error_messages={"required": "Say what was offered"}
+        label=_("What was offered"), widget=forms.Textarea, error_messages={"required": _("Say what was offered")}
     )
     estimated_value = forms.DecimalField(
-        label="Estimated value, in pounds",
+        label=_("Estimated value, in pounds"),
         max_digits=9,
         decimal_places=2,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "spellcheck": "false"}),
-        help_text="For example 25.00; 0 if it had no value.",
+        help_text=_("For example 25.00; 0 if it had no value."),
         error_messages={
-            "required": "Enter the estimated value in pounds, 0 if it had none",
-            "invalid": "Enter the estimated value as a number of pounds, for example 25.00",
+            "required": _("Enter the estimated value in pounds, 0 if it had none"),
+            "invalid": _("Enter the estimated value as a number of pounds, for example 25.00"),
         },
     )
-    offered_on = DateField(label="Offered on", required_message="Enter the date of the offer")
-    accepted = _yes_no("Did you accept it?", required="Say whether you accepted it")
+    offered_on = DateField(label=_("Offered on"), required_message=_("Enter the date of the offer"))
+    accepted = _yes_no(_("Did you accept it?"), required=_("Say whether you accepted it"))
     registered_with_body = _yes_no(
-        "Have you declared and registered it with your nominating body?",
-        required="Say whether you have declared it to your nominating body",
-        help_text="The Code of Conduct asks you to declare and register every gift and hospitality you accept "
-        "with your own organisation.",
+        _("Have you declared and registered it with your nominating body?"),
+        required=_("Say whether you have declared it to your nominating body"),
+        help_text=_(
+            "The Code of Conduct asks you to declare and register every gift and hospitality you accept "
+            "with your own organisation."
+        ),
     )
 
     def __init__(self, *args, seats, **kwargs):
@@ -125,24 +130,24 @@ class GiftForm(forms.Form):
             "offered_on",
             Field.radios("accepted", legend_size=Size.SMALL, inline=True),
             Field.radios("registered_with_body", legend_size=Size.SMALL, inline=True),
-            submit="Record the offer",
+            submit=_("Record the offer"),
         )
 
 
 class BreachForm(forms.Form):
     member = forms.ModelChoiceField(
-        label="Member",
+        label=_("Member"),
         queryset=None,
-        empty_label="Choose the member",
-        error_messages={"required": "Choose the member the suspected breach is about"},
+        empty_label=_("Choose the member"),
+        error_messages={"required": _("Choose the member the suspected breach is about")},
     )
     description = forms.CharField(
-        label="What the suspected breach is",
+        label=_("What the suspected breach is"),
         widget=forms.Textarea,
-        help_text="Which part of the Code it concerns, and what happened.",
-        error_messages={"required": "Say what the suspected breach is"},
+        help_text=_("Which part of the Code it concerns, and what happened."),
+        error_messages={"required": _("Say what the suspected breach is")},
     )
-    reported_on = DateField(label="Reported on", required_message="Enter the date it was reported")
+    reported_on = DateField(label=_("Reported on"), required_message=_("Enter the date it was reported"))
 
     def __init__(self, *args, members, **kwargs):
         super().__init__(*args, **kwargs)
@@ -153,18 +158,18 @@ class BreachForm(forms.Form):
             Field.select("member"),
             Field.textarea("description", rows=5),
             "reported_on",
-            submit="Record the suspected breach",
+            submit=_("Record the suspected breach"),
         )
 
 
 class ResolveBreachForm(forms.Form):
     resolution = forms.CharField(
-        label="The way forward the partners agreed",
+        label=_("The way forward the partners agreed"),
         widget=forms.Textarea,
-        help_text="After the investigation, as the partners agreed it.",
-        error_messages={"required": "Record the way forward the partners agreed"},
+        help_text=_("After the investigation, as the partners agreed it."),
+        error_messages={"required": _("Record the way forward the partners agreed")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.textarea("resolution", rows=5), submit="Resolve the breach")
+        self.helper = _helper(Field.textarea("resolution", rows=5), submit=_("Resolve the breach"))

@@ -5,6 +5,8 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .selectors import documents_awaiting
 
@@ -14,7 +16,7 @@ from .selectors import documents_awaiting
 EXEMPT_PREFIXES = ("/static/", "/accounts/logout/")
 # Set once a sign-in has nothing left to acknowledge; a new code is asked for at the next sign-in.
 ACKNOWLEDGED = "conduct_acknowledged"
-FIRST = "Acknowledge the partnership's code of conduct first"
+FIRST = gettext_lazy("Acknowledge the partnership's code of conduct first")
 
 
 class ConductAcknowledgementMiddleware:
@@ -25,7 +27,10 @@ class ConductAcknowledgementMiddleware:
         if self._must_acknowledge(request):
             page = reverse("governance:acknowledge")
             if request.path.startswith("/api/"):
-                return JsonResponse({"detail": f"{FIRST}: {request.build_absolute_uri(page)}"}, status=403)
+                return JsonResponse(
+                    {"detail": _("%(first)s: %(page)s") % {"first": FIRST, "page": request.build_absolute_uri(page)}},
+                    status=403,
+                )
             return redirect(f"{page}?{urlencode({'next': request.get_full_path()})}")
         return self.get_response(request)
 

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnership.errors import RuleBroken
 
@@ -16,5 +17,5 @@ def acknowledge_conduct_documents(*, person, documents, now=None) -> list[Acknow
     awaiting = {doc.pk: doc for doc in documents_awaiting(person, timezone.localdate(now))}
     chosen = [doc for doc in documents if doc.pk in awaiting]
     if not documents or len(chosen) != len(documents):
-        raise RuleBroken("Tick each code to confirm you have read it and will follow it.", field="documents")
+        raise RuleBroken(_("Tick each code to confirm you have read it and will follow it."), field="documents")
     return [Acknowledgement.objects.create(document=doc, person=person, acknowledged_at=now) for doc in chosen]

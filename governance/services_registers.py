@@ -9,6 +9,8 @@ import datetime
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from meetings.models import InterestCategory
 from partnership.errors import RuleBroken
@@ -26,17 +28,19 @@ from .models_registers import (
     RegisteredInterest,
 )
 
-OWN_REGISTER = "You can only keep your own register of interests."
-OWN_GIFTS = "You can only record gifts and hospitality offered to you."
-ONLY_THE_CHAIR = (
+OWN_REGISTER = gettext_lazy("You can only keep your own register of interests.")
+OWN_GIFTS = gettext_lazy("You can only record gifts and hospitality offered to you.")
+ONLY_THE_CHAIR = gettext_lazy(
     "Only the chair of the partnership decides on a suspected breach of the Code of Conduct: requiring the "
     "member to withdraw from partnership business, and resolving it."
 )
-CHAIRS_OWN_BREACH = "The chair cannot decide on a suspected breach by the chair: the vice chair decides."
-ONLY_THE_VICE_CHAIR = "Only the vice chair of the partnership decides on a suspected breach by the chair."
-VICE_CHAIR_ONLY_FOR_THE_CHAIR = (
+CHAIRS_OWN_BREACH = gettext_lazy("The chair cannot decide on a suspected breach by the chair: the vice chair decides.")
+ONLY_THE_VICE_CHAIR = gettext_lazy("Only the vice chair of the partnership decides on a suspected breach by the chair.")
+VICE_CHAIR_ONLY_FOR_THE_CHAIR = gettext_lazy(
     "The vice chair decides only on a suspected breach by the chair: the chair decides on this one."
 )
+
+NO_LONGER_A_MEMBER = gettext_lazy("%(member)s no longer holds a seat on the partnership.")
 
 
 def _check_own(person: Person, by, message: str) -> None:
@@ -67,14 +71,14 @@ def register_interest(
     now = now or timezone.now()
     _check_own(person, by, OWN_REGISTER)
     if category not in InterestCategory.values:
-        raise RuleBroken("Choose what the interest touches from the Code of Conduct's list.", field="category")
-    description = required_text(description, field="description", message="Say what the interest is.")
+        raise RuleBroken(_("Choose what the interest touches from the Code of Conduct's list."), field="category")
+    description = required_text(description, field="description", message=_("Say what the interest is."))
     _check_day(
         registered_on,
         timezone.localdate(now),
         field="registered_on",
-        required="Give the date the interest began.",
-        future="Register an interest once it has begun: the date cannot be in the future.",
+        required=_("Give the date the interest began."),
+        future=_("Register an interest once it has begun: the date cannot be in the future."),
     )
     return RegisteredInterest.objects.create(
         person=person,
@@ -94,17 +98,18 @@ def end_interest(
     interest = RegisteredInterest.objects.select_for_update().select_related("person").get(pk=interest.pk)
     _check_own(interest.person, by, OWN_REGISTER)
     if interest.ended_on is not None:
-        raise RuleBroken(f"This interest already ended on {long_date(interest.ended_on)}.")
+        raise RuleBroken(_("This interest already ended on %(date)s.") % {"date": long_date(interest.ended_on)})
     _check_day(
         ended_on,
         timezone.localdate(now),
         field="ended_on",
-        required="Give the date the interest ended.",
-        future="Record the end of an interest once it has ended: the date cannot be in the future.",
+        required=_("Give the date the interest ended."),
+        future=_("Record the end of an interest once it has ended: the date cannot be in the future."),
     )
     if ended_on < interest.registered_on:
         raise RuleBroken(
-            f"An interest cannot end before it began: it was registered from {long_date(interest.registered_on)}.",
+            _("An interest cannot end before it began: it was registered from %(date)s.")
+            % {"date": long_date(interest.registered_on)},
             field="ended_on",
         )
     interest.ended_on = ended_on
@@ -141,27 +146,28 @@ def record_gift_or_hospitality(
     _check_own(person, by, OWN_GIFTS)
     if not Member.objects.filter(person=person, partnership=partnership, active=True).exists():
         raise RuleBroken(
-            f"You do not hold a seat on the {partnership.name}: record the offer against a partnership you sit on.",
+            _("You do not hold a seat on the %(partnership)s: record the offer against a partnership you sit on.")
+            % {"partnership": partnership.name},
             field="partnership",
         )
     if kind not in GiftKind.values:
-        raise RuleBroken("Say whether it was a gift or hospitality.", field="kind")
-    offered_by = required_text(offered_by, field="offered_by", message="Say who made the offer.")
-    description = required_text(description, field="description", message="Say what was offered.")
+        raise RuleBroken(_("Say whether it was a gift or hospitality."), field="kind")
+    offered_by = required_text(offered_by, field="offered_by", message=_("Say who made the offer."))
+    description = required_text(description, field="description", message=_("Say what was offered."))
     if estimated_value is None:
-        raise RuleBroken("Give the estimated value in pounds, 0 if it had none.", field="estimated_value")
+        raise RuleBroken(_("Give the estimated value in pounds, 0 if it had none."), field="estimated_value")
     if estimated_value < 0:
-        raise RuleBroken("The estimated value cannot be less than £0.", field="estimated_value")
+        raise RuleBroken(_("The estimated value cannot be less than £0."), field="estimated_value")
     _check_day(
         offered_on,
         timezone.localdate(now),
         field="offered_on",
-        required="Give the date of the offer.",
-        future="Record an offer once it has been made: the date cannot be in the future.",
+        required=_("Give the date of the offer."),
+        future=_("Record an offer once it has been made: the date cannot be in the future."),
     )
     if registered_with_body and not accepted:
         raise RuleBroken(
-            "Only an accepted gift or hospitality is registered with your nominating body.",
+            _("Only an accepted gift or hospitality is registered with your nominating body."),
             field="registered_with_body",
         )
     return GiftOrHospitality.objects.create(
@@ -198,18 +204,22 @@ def record_breach(
     today = timezone.localdate(now)
     is_secretariat = by is not None and by.is_authenticated and partnership.pk in secretariat_partnership_ids(by)
     if not (is_secretariat or _is_chair(by, partnership.pk, today)):
-        raise RuleBroken("Only the partnership's secretariat or its chair records a suspected breach of the Code.")
+        raise RuleBroken(_("Only the partnership's secretariat or its chair records a suspected breach of the Code."))
     if member.partnership_id != partnership.pk:
-        raise RuleBroken(f"{member.person.name} is not a member of the {partnership.name}.", field="member")
+        raise RuleBroken(
+            _("%(member)s is not a member of the %(partnership)s.")
+            % {"member": member.person.name, "partnership": partnership.name},
+            field="member",
+        )
     if not member.active:
-        raise RuleBroken(f"{member.person.name} no longer holds a seat on the partnership.", field="member")
-    description = required_text(description, field="description", message="Say what the suspected breach is.")
+        raise RuleBroken(NO_LONGER_A_MEMBER % {"member": member.person.name}, field="member")
+    description = required_text(description, field="description", message=_("Say what the suspected breach is."))
     _check_day(
         reported_on,
         today,
         field="reported_on",
-        required="Give the date the suspected breach was reported.",
-        future="The date it was reported cannot be in the future.",
+        required=_("Give the date the suspected breach was reported."),
+        future=_("The date it was reported cannot be in the future."),
     )
     return ConductBreach.objects.create(
         partnership=partnership, member=member, description=description, reported_on=reported_on, reported_by=by
@@ -266,15 +276,18 @@ def require_withdrawal(*, breach: ConductBreach, by, now: datetime.datetime | No
     breach = _lock(breach)
     _check_decides(breach, by, timezone.localdate(now))
     if not breach.is_open:
-        raise RuleBroken("This breach is resolved: there is nothing to withdraw from.")
+        raise RuleBroken(_("This breach is resolved: there is nothing to withdraw from."))
     if breach.withdrawal_required_at is not None:
         raise RuleBroken(
-            f"{breach.member.person.name} was already required to withdraw from partnership business on "
-            f"{long_date(timezone.localdate(breach.withdrawal_required_at))}."
+            _("%(member)s was already required to withdraw from partnership business on %(date)s.")
+            % {
+                "member": breach.member.person.name,
+                "date": long_date(timezone.localdate(breach.withdrawal_required_at)),
+            }
         )
     member = _lock_member(breach.member_id)
     if not member.active:
-        raise RuleBroken(f"{member.person.name} no longer holds a seat on the partnership.")
+        raise RuleBroken(NO_LONGER_A_MEMBER % {"member": member.person.name})
     breach.withdrawal_required_at, breach.withdrawal_required_by = now, by
     breach.save(update_fields=["withdrawal_required_at", "withdrawal_required_by"])
     if member.withdrawn_from_business_since is None:  # withdrawn already over another breach: since then
@@ -296,9 +309,9 @@ def resolve_breach(
     breach = _lock(breach)
     _check_decides(breach, by, timezone.localdate(now))
     if not breach.is_open:
-        raise RuleBroken(f"This breach was already resolved on {long_date(breach.resolved_on)}.")
+        raise RuleBroken(_("This breach was already resolved on %(date)s.") % {"date": long_date(breach.resolved_on)})
     resolution = required_text(
-        resolution, field="resolution", message="Record the way forward the partners agreed after the investigation."
+        resolution, field="resolution", message=_("Record the way forward the partners agreed after the investigation.")
     )
     breach.status, breach.resolved_on, breach.resolution = BreachStatus.RESOLVED, timezone.localdate(now), resolution
     breach.save(update_fields=["status", "resolved_on", "resolution"])

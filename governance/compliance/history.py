@@ -9,12 +9,13 @@ from dataclasses import dataclass
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from partnership.models import Partnership
 
 from .days import working_days_late
 
-AGENDA, MINUTES = "Agenda and papers", "Minutes"
+AGENDA, MINUTES = _("Agenda and papers"), _("Minutes")
 # The longest notice a partnership can set is 30 working days (partnership.models), well
 # within three months however the holidays fall.
 AGENDA_NOTICE_AT_MOST = datetime.timedelta(days=92)

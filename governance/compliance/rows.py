@@ -3,14 +3,16 @@
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 
 class ComplianceStatus(models.TextChoices):
-    PENDING = "pending", "Not yet due"
-    MET = "met", "Met"
-    DUE_SOON = "due_soon", "Due soon"
-    LATE = "late", "Late"
-    MISSED = "missed", "Missed"
+    PENDING = "pending", _("Not yet due")
+    MET = "met", _("Met")
+    DUE_SOON = "due_soon", _("Due soon")
+    LATE = "late", _("Late")
+    MISSED = "missed", _("Missed")
 
 
 # A rule is as bad as its worst occasion; "not yet due" counts for least, so a year met so far
@@ -18,8 +20,11 @@ class ComplianceStatus(models.TextChoices):
 SEVERITY = {status: rank for rank, status in enumerate(ComplianceStatus)}
 
 
-def plural(count: int, word: str, words: str | None = None) -> str:
-    return f"{count} {word if count == 1 else (words or word + 's')}"
+# Counted words the rules share: `WORKING_DAYS % {"count": 3}` is "3 working days".
+WORKING_DAYS = ngettext_lazy("%(count)s working day", "%(count)s working days", "count")
+MEETINGS = ngettext_lazy("%(count)s meeting", "%(count)s meetings", "count")
+ACTIVE_MEMBERS = ngettext_lazy("%(count)s active member", "%(count)s active members", "count")
+MILESTONES = ngettext_lazy("%(count)s milestone", "%(count)s milestones", "count")
 
 
 def worst(statuses, *, default: str = ComplianceStatus.PENDING) -> str:

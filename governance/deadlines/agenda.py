@@ -6,10 +6,11 @@ import datetime
 from collections.abc import Iterator
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from meetings.models import Meeting, MeetingStatus
 
-from .context import SweepContext, within
+from .context import SweepContext, long_day, short_day, within
 from .windows import agenda_window, working_day_after
 
 LOOK_AHEAD = datetime.timedelta(days=120)
@@ -35,7 +36,8 @@ def find(ctx: SweepContext) -> Iterator:
         partnership = meeting.partnership
         due = meeting.agenda_due
         link = reverse("meetings:meeting", kwargs={"slug": partnership.slug, "pk": meeting.pk})
-        name = f"{meeting.title} on {meeting.date:%A %-d %B %Y}"
+        name = _("%(meeting)s on %(date)s") % {"meeting": meeting.title, "date": long_day(meeting.date)}
+        dates = {"name": name, "due": long_day(due), "due_short": short_day(due)}
         if agenda_window(meeting).is_open(ctx.today):
             yield ctx.notice(
                 partnership,
@@ -43,16 +45,18 @@ def find(ctx: SweepContext) -> Iterator:
                 about=f"meeting:{meeting.pk}",
                 occasion=due.isoformat(),
                 recipients=ctx.secretariat(partnership),
-                subject=f"Agenda due on {due:%A %-d %B}: {name}",
+                subject=_("Agenda due on %(due_short)s: %(name)s") % dates,
                 paragraphs=(
-                    f"The agenda and papers for the {name} must go to members by {due:%A %-d %B %Y}, "
-                    f"{partnership.agenda_notice_working_days} working days before the meeting "
-                    "(terms of reference 5.7).",
-                    "They have not been circulated yet.",
+                    _(
+                        "The agenda and papers for the %(name)s must go to members by %(due)s, %(days)s working "
+                        "days before the meeting (terms of reference 5.7)."
+                    )
+                    % {**dates, "days": partnership.agenda_notice_working_days},
+                    _("They have not been circulated yet."),
                 ),
                 link=link,
-                link_text="Agree and circulate the agenda",
-                why="You get this as the partnership's secretariat.",
+                link_text=_("Agree and circulate the agenda"),
+                why=_("You get this as the partnership's secretariat."),
             )
         late_from = working_day_after(partnership, due)
         if within(ctx, late_from, meeting.date):
@@ -62,13 +66,16 @@ def find(ctx: SweepContext) -> Iterator:
                 about=f"meeting:{meeting.pk}",
                 occasion=due.isoformat(),
                 recipients=ctx.secretariat_and_chair(partnership),
-                subject=f"Agenda late: {name}",
+                subject=_("Agenda late: %(name)s") % dates,
                 paragraphs=(
-                    f"The agenda and papers for the {name} were due to go to members by "
-                    f"{due:%A %-d %B %Y} (terms of reference 5.7), and have not been circulated.",
-                    "Circulate them as soon as possible; the chair decides whether late papers are taken.",
+                    _(
+                        "The agenda and papers for the %(name)s were due to go to members by %(due)s (terms of "
+                        "reference 5.7), and have not been circulated."
+                    )
+                    % dates,
+                    _("Circulate them as soon as possible; the chair decides whether late papers are taken."),
                 ),
                 link=link,
-                link_text="Open the meeting",
-                why="You get this as the partnership's secretariat or chair.",
+                link_text=_("Open the meeting"),
+                why=_("You get this as the partnership's secretariat or chair."),
             )

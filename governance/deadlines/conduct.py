@@ -8,13 +8,16 @@ from collections.abc import Iterator
 from itertools import groupby
 
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from governance.models import ConductDocument
 from governance.selectors import acknowledgements_outstanding
 from partnership.models import Member
 from partnership.notifications.recording import person_recipient
 
-from .context import SweepContext, within
+from .context import SweepContext, long_day, within
 from .windows import first_working_day_of_week, iso_week, working_day_after
 
 
@@ -38,7 +41,9 @@ def _by_seat(outstanding) -> dict[int, tuple[Member, list[ConductDocument]]]:
 
 
 def _titles(documents: list[ConductDocument]) -> str:
-    return " and the ".join(f"{document.title} ({document.version})" for document in documents)
+    return _(" and the ").join(
+        _("%(title)s (%(version)s)") % {"title": document.title, "version": document.version} for document in documents
+    )
 
 
 def find(ctx: SweepContext) -> Iterator:
@@ -53,35 +58,48 @@ def find(ctx: SweepContext) -> Iterator:
             about=f"seat:{member.pk}",
             occasion=week,
             recipients=(person_recipient(member.person),),
-            subject=f"Please acknowledge the {_titles(documents)}",
+            subject=_("Please acknowledge the %(titles)s") % {"titles": _titles(documents)},
             paragraphs=(
                 *(
-                    f"Every member of the partnership acknowledges the {document.title}, version "
-                    f"{document.version}, in force since {document.in_force_from:%A %-d %B %Y}."
+                    _(
+                        "Every member of the partnership acknowledges the %(title)s, version %(version)s, in force "
+                        "since %(since)s."
+                    )
+                    % {"title": document.title, "version": document.version, "since": long_day(document.in_force_from)}
                     for document in documents
                 ),
-                f"You have not acknowledged {'it' if len(documents) == 1 else 'them'} yet. Read and acknowledge "
-                f"{'it' if len(documents) == 1 else 'them'} online; you will be reminded each week until you do.",
+                ngettext(
+                    "You have not acknowledged it yet. Read and acknowledge it online; you will be reminded each "
+                    "week until you do.",
+                    "You have not acknowledged them yet. Read and acknowledge them online; you will be reminded "
+                    "each week until you do.",
+                    len(documents),
+                ),
             ),
             link=reverse("governance:acknowledge"),
-            link_text="Read and acknowledge" + (" it" if len(documents) == 1 else " them"),
-            why="You get this as a member of the partnership.",
+            link_text=ngettext("Read and acknowledge it", "Read and acknowledge them", len(documents)),
+            why=_("You get this as a member of the partnership."),
         )
     for partnership_id, rows in groupby(outstanding, key=lambda row: row[0].partnership_id):
         partnership = ctx.by_id[partnership_id]
-        lines = tuple(f"{member.person.name} ({member.nominating_body.name}): {document}" for member, document in rows)
+        lines = tuple(
+            _("%(person)s (%(body)s): %(document)s")
+            % {"person": member.person.name, "body": member.nominating_body.name, "document": document}
+            for member, document in rows
+        )
         yield ctx.notice(
             partnership,
             kind="codes_outstanding",
             about=f"partnership:{partnership.pk}",
             occasion=week,
             recipients=ctx.secretariat(partnership),
-            subject=f"Codes not yet acknowledged, week beginning {monday:%-d %B %Y}: {len(lines)}",
+            subject=_("Codes not yet acknowledged, week beginning %(monday)s: %(count)s")
+            % {"monday": date_format(monday, "j F Y"), "count": len(lines)},
             paragraphs=(
-                "These members have not acknowledged the code in force (each is reminded every week):",
+                _("These members have not acknowledged the code in force (each is reminded every week):"),
                 *lines,
             ),
             link=reverse("governance:acknowledgements", kwargs={"slug": partnership.slug}),
-            link_text="See who has acknowledged what",
-            why="You get this as the partnership's secretariat, once a week while anyone has not acknowledged.",
+            link_text=_("See who has acknowledged what"),
+            why=_("You get this as the partnership's secretariat, once a week while anyone has not acknowledged."),
         )

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from partnership.calendar import WorkingDayCalendar, calendar_for
 from partnership.models import Office, OfficeRole, Partnership, SecretariatMembership
@@ -68,6 +69,16 @@ def load_context(*, now: datetime.datetime | None = None) -> SweepContext:
         ).order_by("pk")
     )
     return SweepContext(today=today, now=now, partnerships=partnerships)
+
+
+def long_day(day: datetime.date) -> str:
+    """Wednesday 2 December 2026, in the language of the email."""
+    return date_format(day, "l j F Y")
+
+
+def short_day(day: datetime.date) -> str:
+    """Wednesday 2 December, for a subject line."""
+    return date_format(day, "l j F")
 
 
 def within(ctx: SweepContext, start: datetime.date, end: datetime.date | None = None) -> bool:

@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from django.db.models import Min
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from governance.selectors_registers import CONFIRM_EVERY, people_due_to_confirm_interests
 from partnership.models import Member, Notification, Person
 from partnership.notifications.recording import person_recipient
 
-from .context import SweepContext, within
+from .context import SweepContext, long_day, within
 from .windows import monthly_repeat
 
 KIND = "interests_review_due"
@@ -63,13 +64,13 @@ def find(ctx: SweepContext) -> Iterator:
         if person.last_confirmed_at is None:
             series = NEVER
             first = first_asked.get(about, ctx.today)
-            last = "You have not yet confirmed your register of interests."
+            last = _("You have not yet confirmed your register of interests.")
         else:
             confirmed_on = timezone.localdate(person.last_confirmed_at)
             anniversary = confirmed_on + CONFIRM_EVERY
             series = anniversary.isoformat()
             first = anniversary + datetime.timedelta(days=1)
-            last = f"You last confirmed your register of interests on {confirmed_on:%A %-d %B %Y}."
+            last = _("You last confirmed your register of interests on %(date)s.") % {"date": long_day(confirmed_on)}
         repeat, starts = monthly_repeat(partnership, first, ctx.today)
         if not within(ctx, starts):
             continue
@@ -79,14 +80,16 @@ def find(ctx: SweepContext) -> Iterator:
             about=about,
             occasion=f"{series}/month-{repeat}",
             recipients=(person_recipient(person),),
-            subject="Please confirm your register of interests",
+            subject=_("Please confirm your register of interests"),
             paragraphs=(
-                "The Code of Conduct asks every member to keep their register of interests up to date, "
-                "and the partnership asks you to confirm it once a year.",
+                _(
+                    "The Code of Conduct asks every member to keep their register of interests up to date, "
+                    "and the partnership asks you to confirm it once a year."
+                ),
                 last,
-                "Check it, add or end any interest that has changed, and confirm it.",
+                _("Check it, add or end any interest that has changed, and confirm it."),
             ),
             link=link,
-            link_text="Check and confirm your register of interests",
-            why="You get this as a member of the partnership, every month until you confirm your register.",
+            link_text=_("Check and confirm your register of interests"),
+            why=_("You get this as a member of the partnership, every month until you confirm your register."),
         )

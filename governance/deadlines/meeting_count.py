@@ -7,6 +7,8 @@ from collections.abc import Iterator
 
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from meetings.models import Meeting
 
@@ -29,12 +31,8 @@ def _meetings_this_year(ctx: SweepContext) -> dict[int, tuple[int, int]]:
     return {row["partnership_id"]: (row["meetings"], row["public"]) for row in rows}
 
 
-def _times(count: int) -> str:
-    return "once" if count == 1 else f"{count} times"
-
-
 def _meetings(count: int) -> str:
-    return f"{count} meeting{'' if count == 1 else 's'}"
+    return ngettext("%(count)s meeting", "%(count)s meetings", count) % {"count": count}
 
 
 def find(ctx: SweepContext) -> Iterator:
@@ -49,8 +47,8 @@ def find(ctx: SweepContext) -> Iterator:
             "about": f"partnership:{partnership.pk}",
             "recipients": ctx.secretariat(partnership),
             "link": link,
-            "link_text": f"Plan the meetings of {year}",
-            "why": "You get this as the partnership's secretariat.",
+            "link_text": _("Plan the meetings of %(year)s") % {"year": year},
+            "why": _("You get this as the partnership's secretariat."),
         }
         least = partnership.min_meetings_per_year
         if held < least:
@@ -58,11 +56,20 @@ def find(ctx: SweepContext) -> Iterator:
                 partnership,
                 kind="meetings_short",
                 occasion=f"{year}/{held}",
-                subject=f"Too few meetings in {year}: {held} in the diary, at least {least} a year",
+                subject=_("Too few meetings in %(year)s: %(held)s in the diary, at least %(least)s a year")
+                % {"year": year, "held": held, "least": least},
                 paragraphs=(
-                    f"The partnership meets at least {_times(least)} a year (terms of reference 5.1).",
-                    f"{year} has {_meetings(held)} in the diary, held or planned, so {least - held} more "
-                    f"must be scheduled before 31 December {year}.",
+                    ngettext(
+                        "The partnership meets at least once a year (terms of reference 5.1).",
+                        "The partnership meets at least %(count)s times a year (terms of reference 5.1).",
+                        least,
+                    )
+                    % {"count": least},
+                    _(
+                        "%(year)s has %(meetings)s in the diary, held or planned, so %(more)s more must be scheduled "
+                        "before 31 December %(year)s."
+                    )
+                    % {"year": year, "meetings": _meetings(held), "more": least - held},
                 ),
                 **common,
             )
@@ -72,12 +79,17 @@ def find(ctx: SweepContext) -> Iterator:
                 partnership,
                 kind="public_meetings_short",
                 occasion=f"{year}/{public}",
-                subject=f"Too few public meetings in {year}: {public} in the diary, at least {least_public} a year",
+                subject=_("Too few public meetings in %(year)s: %(held)s in the diary, at least %(least)s a year")
+                % {"year": year, "held": public, "least": least_public},
                 paragraphs=(
-                    f"The partnership holds at least {_meetings(least_public)} in public each year.",
-                    f"{year} has {_meetings(public)} held in public in the diary, held or planned, so "
-                    f"{least_public - public} more must be held in public before 31 December {year}: schedule "
-                    "one, or open a planned meeting to the public.",
+                    _("The partnership holds at least %(meetings)s in public each year.")
+                    % {"meetings": _meetings(least_public)},
+                    _(
+                        "%(year)s has %(meetings)s held in public in the diary, held or planned, so %(more)s more "
+                        "must be held in public before 31 December %(year)s: schedule one, or open a planned "
+                        "meeting to the public."
+                    )
+                    % {"year": year, "meetings": _meetings(public), "more": least_public - public},
                 ),
                 **common,
             )

@@ -7,12 +7,13 @@ import datetime
 from collections.abc import Iterator
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from actionplans.models import Milestone, MilestoneStatus
 from actionplans.progress import open_filter
 from partnership.notifications.recording import person_recipient
 
-from .context import SweepContext, within
+from .context import SweepContext, long_day, short_day, within
 from .windows import first_working_day_from, milestone_window, working_day_after
 
 WEEK = 7
@@ -73,7 +74,12 @@ def find(ctx: SweepContext) -> Iterator:
         partnership = action.plan.partnership
         due = milestone.due
         owner = _owner(milestone)
-        name = f"“{milestone.title}” of action {action} in {action.plan.title}"
+        name = _("“%(milestone)s” of action %(action)s in %(plan)s") % {
+            "milestone": milestone.title,
+            "action": action,
+            "plan": action.plan.title,
+        }
+        words = {"name": name, "title": milestone.title, "due": long_day(due), "due_short": short_day(due)}
         own_link = reverse("my_actions:progress", kwargs={"pk": action.pk})
         if owner and milestone_window(partnership, due).is_open(ctx.today):
             yield ctx.notice(
@@ -82,25 +88,29 @@ def find(ctx: SweepContext) -> Iterator:
                 about=f"milestone:{milestone.pk}",
                 occasion=due.isoformat(),
                 recipients=owner,
-                subject=f"Milestone due on {due:%A %-d %B}: {milestone.title}",
+                subject=_("Milestone due on %(due_short)s: %(title)s") % words,
                 paragraphs=(
-                    f"The milestone {name} is due on {due:%A %-d %B %Y}.",
-                    "Actions the partnership agrees are time-limited and carried out: post your progress, "
-                    "and mark the milestone done when it is.",
+                    _("The milestone %(name)s is due on %(due)s.") % words,
+                    _(
+                        "Actions the partnership agrees are time-limited and carried out: post your progress, "
+                        "and mark the milestone done when it is."
+                    ),
                 ),
                 link=own_link,
-                link_text="Post progress on the action",
-                why="You get this as the member who owns the action.",
+                link_text=_("Post progress on the action"),
+                why=_("You get this as the member who owns the action."),
             )
         week = _overdue_week(ctx, milestone)
         if week is None:
             continue
         occasion = f"{due.isoformat()}/week-{week}"
-        subject = f"Milestone overdue since {due:%A %-d %B}: {milestone.title}"
+        subject = _("Milestone overdue since %(due_short)s: %(title)s") % words
         paragraphs = (
-            f"The milestone {name} was due on {due:%A %-d %B %Y} and is not done.",
-            "Actions the partnership agrees are time-limited and carried out: report progress, "
-            "or agree a new date with the secretariat.",
+            _("The milestone %(name)s was due on %(due)s and is not done.") % words,
+            _(
+                "Actions the partnership agrees are time-limited and carried out: report progress, "
+                "or agree a new date with the secretariat."
+            ),
         )
         if owner:
             yield ctx.notice(
@@ -112,8 +122,8 @@ def find(ctx: SweepContext) -> Iterator:
                 subject=subject,
                 paragraphs=paragraphs,
                 link=own_link,
-                link_text="Post progress on the action",
-                why="You get this as the member who owns the action, every week until the milestone is done.",
+                link_text=_("Post progress on the action"),
+                why=_("You get this as the member who owns the action, every week until the milestone is done."),
             )
         yield ctx.notice(
             partnership,
@@ -123,8 +133,8 @@ def find(ctx: SweepContext) -> Iterator:
             recipients=ctx.secretariat(partnership),
             subject=subject,
             paragraphs=paragraphs
-            + (() if owner else ("No member of the partnership is linked as the action's owner.",)),
+            + (() if owner else (_("No member of the partnership is linked as the action's owner."),)),
             link=_plan_link(milestone),
-            link_text="Open the action plan",
-            why="You get this as the partnership's secretariat, every week until the milestone is done.",
+            link_text=_("Open the action plan"),
+            why=_("You get this as the partnership's secretariat, every week until the milestone is done."),
         )

@@ -8,12 +8,14 @@ from collections.abc import Iterator
 
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from meetings.models import OPEN_STATUSES, Meeting, MinutesStatus
 from partnership.models import OfficeRole, Partnership
 from partnership.notifications.recording import Recipient, person_recipient
 
-from .context import SweepContext, within
+from .context import SweepContext, long_day, short_day, within
 from .windows import minutes_window, working_day_after
 
 # After a month, late minutes are a matter for the board, not for a daily email.
@@ -22,7 +24,7 @@ STOP_TELLING_AFTER = datetime.timedelta(days=30)
 # a partnership can set) and the 30 days of telling, with room for holidays and closure days.
 LOOK_BACK = datetime.timedelta(days=200)
 NOT_CIRCULATED = (MinutesStatus.DRAFT, MinutesStatus.APPROVED)
-_NOBODY_CHAIRED = (
+_NOBODY_CHAIRED = gettext_lazy(
     "Nobody is recorded as chairing this meeting, so nobody can approve its minutes: name who presided, "
     "or record the chair's office."
 )
@@ -66,11 +68,11 @@ def _who_chaired(partnership: Partnership, meeting: Meeting) -> tuple[Recipient,
 
 def _what_the_secretariat_does(status: str | None, chaired: tuple[Recipient, ...]) -> tuple[str, ...]:
     if status == MinutesStatus.APPROVED:
-        return ("The chair has approved them; they have not been circulated yet. Circulate them.",)
-    started = "The draft is waiting for the chair's approval." if status else "They have not been started yet."
+        return (_("The chair has approved them; they have not been circulated yet. Circulate them."),)
+    started = _("The draft is waiting for the chair's approval.") if status else _("They have not been started yet.")
     if not chaired:
-        return (started, _NOBODY_CHAIRED)
-    return (started, "Make sure the chair approves them in time, then circulate them.")
+        return (started, str(_NOBODY_CHAIRED))
+    return (started, _("Make sure the chair approves them in time, then circulate them."))
 
 
 def find(ctx: SweepContext) -> Iterator:
@@ -78,11 +80,13 @@ def find(ctx: SweepContext) -> Iterator:
         partnership = meeting.partnership
         due = meeting.minutes_due
         link = reverse("minutes:minutes", kwargs={"slug": partnership.slug, "pk": meeting.pk})
-        name = f"{meeting.title} on {meeting.date:%A %-d %B %Y}"
-        rule = (
-            f"Minutes are approved by the chair and circulated within {partnership.minutes_working_days} "
-            "working days of the meeting (terms of reference 5.8)."
-        )
+        name = _("%(meeting)s on %(date)s") % {"meeting": meeting.title, "date": long_day(meeting.date)}
+        dates = {"name": name, "due": long_day(due), "due_short": short_day(due)}
+        rule = _(
+            "Minutes are approved by the chair and circulated within %(days)s working days of the meeting (terms "
+            "of reference 5.8)."
+        ) % {"days": partnership.minutes_working_days}
+        must_go = _("%(rule)s The minutes of the %(name)s must go to members by %(due)s.") % {**dates, "rule": rule}
         if minutes_window(meeting).is_open(ctx.today):
             chaired = _who_chaired(partnership, meeting)
             status = _minutes_status(meeting)
@@ -92,14 +96,11 @@ def find(ctx: SweepContext) -> Iterator:
                 about=f"meeting:{meeting.pk}",
                 occasion=due.isoformat(),
                 recipients=ctx.secretariat(partnership),
-                subject=f"Minutes due on {due:%A %-d %B}: {name}",
-                paragraphs=(
-                    f"{rule} The minutes of the {name} must go to members by {due:%A %-d %B %Y}.",
-                    *_what_the_secretariat_does(status, chaired),
-                ),
+                subject=_("Minutes due on %(due_short)s: %(name)s") % dates,
+                paragraphs=(must_go, *_what_the_secretariat_does(status, chaired)),
                 link=link,
-                link_text="Open the minutes",
-                why="You get this as the partnership's secretariat.",
+                link_text=_("Open the minutes"),
+                why=_("You get this as the partnership's secretariat."),
             )
             if status == MinutesStatus.DRAFT:
                 yield ctx.notice(
@@ -108,15 +109,17 @@ def find(ctx: SweepContext) -> Iterator:
                     about=f"meeting:{meeting.pk}",
                     occasion=due.isoformat(),
                     recipients=chaired,
-                    subject=f"Minutes awaiting your approval by {due:%A %-d %B}: {name}",
+                    subject=_("Minutes awaiting your approval by %(due_short)s: %(name)s") % dates,
                     paragraphs=(
-                        f"{rule} The minutes of the {name} must go to members by {due:%A %-d %B %Y}.",
-                        "The draft is waiting for your approval; the secretariat circulates the minutes once you "
-                        "have approved them.",
+                        must_go,
+                        _(
+                            "The draft is waiting for your approval; the secretariat circulates the minutes once "
+                            "you have approved them."
+                        ),
                     ),
                     link=link,
-                    link_text="Read and approve the minutes",
-                    why="You get this because you chaired the meeting: only you can approve its minutes.",
+                    link_text=_("Read and approve the minutes"),
+                    why=_("You get this because you chaired the meeting: only you can approve its minutes."),
                 )
         late_from = working_day_after(partnership, due)
         if within(ctx, late_from, due + STOP_TELLING_AFTER):
@@ -126,13 +129,16 @@ def find(ctx: SweepContext) -> Iterator:
                 about=f"meeting:{meeting.pk}",
                 occasion=due.isoformat(),
                 recipients=ctx.secretariat_and_chair(partnership),
-                subject=f"Minutes late: {name}",
+                subject=_("Minutes late: %(name)s") % dates,
                 paragraphs=(
-                    f"The minutes of the {name} were due to go to members by {due:%A %-d %B %Y} "
-                    f"(terms of reference 5.8), and have not been circulated.",
-                    "Have them approved by whoever chaired the meeting and circulate them as soon as possible.",
+                    _(
+                        "The minutes of the %(name)s were due to go to members by %(due)s (terms of reference "
+                        "5.8), and have not been circulated."
+                    )
+                    % dates,
+                    _("Have them approved by whoever chaired the meeting and circulate them as soon as possible."),
                 ),
                 link=link,
-                link_text="Open the minutes",
-                why="You get this as the partnership's secretariat or chair.",
+                link_text=_("Open the minutes"),
+                why=_("You get this as the partnership's secretariat or chair."),
             )

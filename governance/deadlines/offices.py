@@ -5,10 +5,11 @@ told 2 months before a term ends while nobody has been appointed to follow it.""
 from collections.abc import Iterator
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from partnership.models import Office, Partnership
 
-from .context import SweepContext
+from .context import SweepContext, long_day
 from .windows import term_ending_window
 
 
@@ -30,21 +31,27 @@ def find(ctx: SweepContext) -> Iterator:
             if not term_ending_window(partnership, ends).is_open(ctx.today):
                 continue
             role = office.get_role_display().lower()
+            words = {"role": role, "ends": long_day(ends), "person": office.member.person.name}
             yield ctx.notice(
                 partnership,
                 kind="office_term_ending",
                 about=f"office:{office.pk}",
                 occasion=ends.isoformat(),
                 recipients=ctx.secretariat_and_chair(partnership),
-                subject=f"The {role}'s term ends on {ends:%A %-d %B %Y}: {office.member.person.name}",
+                subject=_("The %(role)s's term ends on %(ends)s: %(person)s") % words,
                 paragraphs=(
-                    f"{office.member.person.name}'s term as {role} ends on {ends:%A %-d %B %Y}. A {role} "
-                    f"serves {partnership.chair_term_years} years and may be re-elected "
-                    "(terms of reference 5.2).",
-                    f"Nobody has been appointed to follow them. Put the election of the {role} on the agenda "
-                    "of a meeting before then, and record the result.",
+                    _(
+                        "%(person)s's term as %(role)s ends on %(ends)s. A %(role)s serves %(years)s years and may "
+                        "be re-elected (terms of reference 5.2)."
+                    )
+                    % {**words, "years": partnership.chair_term_years},
+                    _(
+                        "Nobody has been appointed to follow them. Put the election of the %(role)s on the agenda "
+                        "of a meeting before then, and record the result."
+                    )
+                    % words,
                 ),
                 link=reverse("partnership:register", kwargs={"slug": partnership.slug}) + "#offices",
-                link_text="See the terms as chair and vice chair",
-                why="You get this as the partnership's secretariat or chair.",
+                link_text=_("See the terms as chair and vice chair"),
+                why=_("You get this as the partnership's secretariat or chair."),
             )

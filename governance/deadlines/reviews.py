@@ -7,10 +7,11 @@ from collections.abc import Iterator
 
 from django.db.models import OuterRef, Subquery
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from partnership.models import TermsOfReference
 
-from .context import SweepContext
+from .context import SweepContext, long_day
 from .windows import review_window
 
 
@@ -35,24 +36,29 @@ def find(ctx: SweepContext) -> Iterator:
         review = terms.next_review_on
         if not review_window(partnership, review).is_open(ctx.today):
             continue
-        when = f"{review:%A %-d %B %Y}"
+        when = long_day(review)
         recipients = ctx.secretariat(partnership)
-        why = "You get this as the partnership's secretariat."
+        why = _("You get this as the partnership's secretariat.")
         yield ctx.notice(
             partnership,
             kind="terms_review_due",
             about=f"partnership:{partnership.pk}",
             occasion=review.isoformat(),
             recipients=recipients,
-            subject=f"Review of the terms of reference due by {when}",
+            subject=_("Review of the terms of reference due by %(when)s") % {"when": when},
             paragraphs=(
-                f"The terms of reference (version {terms.version}) are reviewed every year "
-                f"(terms of reference 10); the next review is due by {when}.",
-                "Put the review on the agenda of a meeting before then, and record the new version when the "
-                "board adopts it.",
+                _(
+                    "The terms of reference (version %(version)s) are reviewed every year (terms of reference 10); "
+                    "the next review is due by %(when)s."
+                )
+                % {"version": terms.version, "when": when},
+                _(
+                    "Put the review on the agenda of a meeting before then, and record the new version when the "
+                    "board adopts it."
+                ),
             ),
             link=reverse("partnership:register", kwargs={"slug": partnership.slug}) + "#terms",
-            link_text="See the terms of reference",
+            link_text=_("See the terms of reference"),
             why=why,
         )
         yield ctx.notice(
@@ -61,14 +67,17 @@ def find(ctx: SweepContext) -> Iterator:
             about=f"partnership:{partnership.pk}",
             occasion=review.isoformat(),
             recipients=recipients,
-            subject=f"Skills and knowledge review of the board due by {when}",
+            subject=_("Skills and knowledge review of the board due by %(when)s") % {"when": when},
             paragraphs=(
-                "At least once a year the board considers whether the partnership has the skills and "
-                f"knowledge it needs; the work programme plans this year's review for {when}, with the "
-                "review of the terms of reference.",
-                "Put the review on the agenda of a meeting before then.",
+                _(
+                    "At least once a year the board considers whether the partnership has the skills and "
+                    "knowledge it needs; the work programme plans this year's review for %(when)s, with the "
+                    "review of the terms of reference."
+                )
+                % {"when": when},
+                _("Put the review on the agenda of a meeting before then."),
             ),
             link=reverse("work_programme:list", kwargs={"slug": partnership.slug}),
-            link_text="Open the work programme",
+            link_text=_("Open the work programme"),
             why=why,
         )

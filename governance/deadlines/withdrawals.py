@@ -4,10 +4,11 @@ notice takes effect. The secretariat is told from 2 months before that day."""
 from collections.abc import Iterator
 
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from partnership.models import WithdrawalNotice
 
-from .context import SweepContext
+from .context import SweepContext, long_day
 from .windows import withdrawal_window
 
 
@@ -32,20 +33,26 @@ def find(ctx: SweepContext) -> Iterator:
         effective = withdrawal.effective_on
         if not withdrawal_window(partnership, effective).is_open(ctx.today):
             continue
+        words = {"body": body.name, "given": long_day(withdrawal.given_on), "effective": long_day(effective)}
         yield ctx.notice(
             partnership,
             kind="withdrawal_taking_effect",
             about=f"withdrawal:{withdrawal.pk}",
             occasion=effective.isoformat(),
             recipients=ctx.secretariat(partnership),
-            subject=f"{body.name} leaves the partnership on {effective:%A %-d %B %Y}",
+            subject=_("%(body)s leaves the partnership on %(effective)s") % words,
             paragraphs=(
-                f"{body.name} gave notice on {withdrawal.given_on:%A %-d %B %Y} that it withdraws from the "
-                f"partnership (terms of reference 9). The withdrawal takes effect on {effective:%A %-d %B %Y}.",
-                "Make its members' seats inactive from that day, and find new owners for the actions "
-                "its representatives own.",
+                _(
+                    "%(body)s gave notice on %(given)s that it withdraws from the partnership (terms of reference "
+                    "9). The withdrawal takes effect on %(effective)s."
+                )
+                % words,
+                _(
+                    "Make its members' seats inactive from that day, and find new owners for the actions "
+                    "its representatives own."
+                ),
             ),
             link=reverse("partnership:register", kwargs={"slug": partnership.slug}) + "#bodies",
-            link_text="See the nominating bodies and members",
-            why="You get this as the partnership's secretariat.",
+            link_text=_("See the nominating bodies and members"),
+            why=_("You get this as the partnership's secretariat."),
         )

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnership.models import Member
@@ -49,16 +50,18 @@ def add_breach(request, slug):
         request,
         partnership=partnership,
         form=BreachForm(posted(request), members=members.order_by("person__name", "pk")),
-        title="Record a suspected breach of the Code of Conduct",
+        title=_("Record a suspected breach of the Code of Conduct"),
         save=save,
-        done="The suspected breach is recorded and brought to the chair's attention.",
+        done=_("The suspected breach is recorded and brought to the chair's attention."),
         back_url=_list_url(partnership),
         go_to_saved=True,
         template=FORM_PAGE,
         context={
-            "back_text": "Back to breaches of the Code",
-            "intro": "Any suspected breach of the Code is brought to the attention of the chair. Only the "
-            "partnership's secretariat and chair see it.",
+            "back_text": _("Back to breaches of the Code"),
+            "intro": _(
+                "Any suspected breach of the Code is brought to the attention of the chair. Only the "
+                "partnership's secretariat and chair see it."
+            ),
         },
     )
 
@@ -94,7 +97,8 @@ def require_withdrawal(request, slug, pk):
     return run_button(
         request,
         action=lambda: services.require_withdrawal(breach=breach, by=request.user, now=timezone.now()),
-        done=f"{breach.member.person.name} is withdrawn from partnership business until the breach is resolved.",
+        done=_("%(member)s is withdrawn from partnership business until the breach is resolved.")
+        % {"member": breach.member.person.name},
         back=breach,
         page=lambda reason: breach_page(request, breach, error=reason),
     )
@@ -113,11 +117,11 @@ def resolve(request, slug, pk):
         request,
         partnership=breach.partnership,
         form=ResolveBreachForm(posted(request)),
-        title=f"Resolve the suspected breach by {breach.member.person.name}",
+        title=_("Resolve the suspected breach by %(member)s") % {"member": breach.member.person.name},
         save=save,
-        done="The breach is resolved.",
+        done=_("The breach is resolved."),
         back_url=breach.get_absolute_url(),
         go_to_saved=True,
         template=FORM_PAGE,
-        context={"back_text": "Back to the breach", "intro": breach.description},
+        context={"back_text": _("Back to the breach"), "intro": breach.description},
     )

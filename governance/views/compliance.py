@@ -6,6 +6,8 @@ a PDF made while the reader waits."""
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from ..access import get_partnership_for_compliance
@@ -15,7 +17,7 @@ from ..compliance.statement_pdf import render_statement_pdf, statement_pdf_respo
 from ..compliance.statuses import compliance_for
 
 FORMATS = ("html", "pdf")
-UNKNOWN_FORMAT = "Ask for the statement as a page (format=html) or as a PDF (format=pdf)."
+UNKNOWN_FORMAT = gettext_lazy("Ask for the statement as a page (format=html) or as a PDF (format=pdf).")
 
 
 def _year_form(request, today, **kwargs) -> YearForm:
@@ -47,7 +49,7 @@ def dashboard(request, slug):
 def statement(request, slug):
     partnership = get_partnership_for_compliance(request, slug)
     today = timezone.localdate()
-    form = _year_form(request, today, button="Show the statement")
+    form = _year_form(request, today, button=_("Show the statement"))
     page = {"partnership": partnership, "form": form, "today": today}
     output = request.GET.get("format", "html")
     if output not in FORMATS:

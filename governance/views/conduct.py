@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 
 from partnership.errors import RuleBroken
 from partnership.safe_redirect import next_path
@@ -49,8 +50,8 @@ def acknowledge(request):
             except RuleBroken as error:
                 form.add_error("documents", error.message)
             else:
-                titles = " and the ".join(ack.document.title for ack in acknowledged)
-                messages.success(request, f"Thank you. You have acknowledged the {titles}.")
+                titles = _(" and the ").join(ack.document.title for ack in acknowledged)
+                messages.success(request, _("Thank you. You have acknowledged the %(titles)s.") % {"titles": titles})
                 if documents_awaiting(person, today).exists():
                     # Some were left unticked: ask again for the rest.
                     query = f"?{urlencode({'next': next_url})}" if next_url else ""

@@ -8,6 +8,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnership.views.buttons import run_button
@@ -70,11 +72,11 @@ def add_interest(request):
         request,
         partnership=None,
         form=InterestForm(posted(request)),
-        title="Add an interest to your register",
+        title=_("Add an interest to your register"),
         save=save,
-        done="The interest is on your register.",
+        done=_("The interest is on your register."),
         back_url=back,
-        context={"intro": "Register each interest the Code of Conduct asks you to declare, as soon as you have it."},
+        context={"intro": _("Register each interest the Code of Conduct asks you to declare, as soon as you have it.")},
     )
 
 
@@ -92,11 +94,14 @@ def end_interest(request, pk):
         request,
         partnership=None,
         form=EndInterestForm(posted(request)),
-        title="Record that an interest has ended",
+        title=_("Record that an interest has ended"),
         save=save,
-        done="The interest is recorded as ended.",
+        done=_("The interest is recorded as ended."),
         back_url=back,
-        context={"intro": f"{interest.description} (since {interest.registered_on:%-d %B %Y})"},
+        context={
+            "intro": _("%(interest)s (since %(date)s)")
+            % {"interest": interest.description, "date": date_format(interest.registered_on, "j F Y")}
+        },
     )
 
 
@@ -107,7 +112,7 @@ def confirm_interests(request):
     return run_button(
         request,
         action=lambda: services.confirm_interests_up_to_date(person=person, by=request.user, now=timezone.now()),
-        done="Thank you. You have confirmed your register of interests is complete and up to date.",
+        done=_("Thank you. You have confirmed your register of interests is complete and up to date."),
         back=MY_INTERESTS,
         page=lambda reason: my_interests_page(request, error=reason),
     )
@@ -142,13 +147,15 @@ def add_gift(request):
         request,
         partnership=None,
         form=GiftForm(posted(request), seats=seats),
-        title="Record an offer of a gift or hospitality",
+        title=_("Record an offer of a gift or hospitality"),
         save=save,
-        done="The offer is on the gifts and hospitality register.",
+        done=_("The offer is on the gifts and hospitality register."),
         back_url=back,
         context={
-            "intro": "Record every gift or hospitality offered to you in connection with the work of a partnership, "
-            "whether you accepted it or not."
+            "intro": _(
+                "Record every gift or hospitality offered to you in connection with the work of a partnership, "
+                "whether you accepted it or not."
+            )
         },
     )
 
