@@ -23,6 +23,11 @@ def confirmation_due_before(today: datetime.date) -> datetime.datetime:
     return timezone.make_aware(start)
 
 
+def is_confirmation_due(last: InterestRegisterConfirmation | None, today: datetime.date) -> bool:
+    """Never confirmed, or last confirmed more than twelve months ago."""
+    return last is None or last.confirmed_at < confirmation_due_before(today)
+
+
 def people_due_to_confirm_interests(today: datetime.date | None = None) -> list[Person]:
     """Everyone with an active seat on any partnership who has never confirmed their register of
     interests, or last did more than twelve months before `today`; each with `last_confirmed_at`

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from meetings.models import Declaration
 
 from ..models_registers import InterestRegisterConfirmation
-from ..selectors_registers import confirmation_due_before, last_confirmation
+from ..selectors_registers import is_confirmation_due, last_confirmation
 
 RECENT_DECLARATIONS = 5
 
@@ -39,6 +39,6 @@ def my_interests(user, today: datetime.date) -> MyInterests:
     return MyInterests(
         has_register=True,
         last_confirmation=last,
-        confirmation_due=last is None or last.confirmed_at < confirmation_due_before(today),
+        confirmation_due=is_confirmation_due(last, today),
         declarations=recent_declarations(user),
     )

@@ -46,7 +46,7 @@ def my_interests_page(request, *, error: str | None = None):
         "current_interests": [interest for interest in interests if interest.is_current],
         "ended_interests": [interest for interest in interests if not interest.is_current],
         "last_confirmation": last,
-        "confirmation_due": last is None or last.confirmed_at < selectors.confirmation_due_before(today),
+        "confirmation_due": selectors.is_confirmation_due(last, today),
         "error": error,
     }
     return render(request, "governance/registers/my_interests.html", context, status=400 if error else 200)
