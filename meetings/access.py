@@ -6,6 +6,7 @@ rights are the predicates of meetings/rules.py; views never write their own test
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from partnership.models import Partnership
 
@@ -27,28 +28,33 @@ PARTNERSHIP_PERMS = {
     "meetings.decide_in_writing",
 }
 REFUSALS = {
-    "meetings.manage_meetings": "Only the partnership's secretariat can schedule and change its meetings.",
-    "meetings.change_agenda": "Only the partnership's secretariat can change the agenda.",
-    "meetings.circulate_agenda": "Only the partnership's secretariat can circulate the agenda.",
-    "meetings.agree_agenda": "Only the chair, or whoever presides at this meeting in the chair's absence, "
-    "can agree the agenda.",
-    "meetings.accept_late_item": "Only the chair, or whoever presides at this meeting in the chair's absence, "
-    "can accept a late item.",
-    "meetings.record_meeting": "Only the partnership's secretariat records the meeting.",
-    "meetings.record_declarations": "Only the secretariat or the chair records interests other members declare.",
-    "meetings.declare_own_interest": "Only the partnership's members declare interests.",
-    "meetings.draft_minutes": "Only the partnership's secretariat drafts the minutes.",
-    "meetings.view_draft_minutes": "Draft minutes are read by the secretariat and whoever chaired the meeting; "
-    "members read them once the chair has approved and the secretariat has circulated them.",
-    "meetings.return_minutes_to_draft": "Only the secretariat or whoever chaired the meeting can return its "
-    "minutes to draft.",
-    "meetings.circulate_minutes": "Only the partnership's secretariat circulates the minutes.",
-    "meetings.confirm_minutes": "Only the partnership's secretariat records that the minutes were confirmed.",
-    "meetings.approve_minutes": "Only the person who chaired this meeting can approve its minutes (ToR 5.8).",
-    "meetings.view_decision_log": "Only the partnership's members and secretariat read its decision log.",
-    "meetings.view_attendance_statistics": "Only the partnership's members and secretariat read its attendance.",
-    "meetings.respond_in_writing": "Only the partnership's members respond to decisions in writing.",
-    "meetings.decide_in_writing": "Only the chair puts a decision to the members in writing, and closes it.",
+    "meetings.manage_meetings": _("Only the partnership's secretariat can schedule and change its meetings."),
+    "meetings.change_agenda": _("Only the partnership's secretariat can change the agenda."),
+    "meetings.circulate_agenda": _("Only the partnership's secretariat can circulate the agenda."),
+    "meetings.agree_agenda": _(
+        "Only the chair, or whoever presides at this meeting in the chair's absence, can agree the agenda."
+    ),
+    "meetings.accept_late_item": _(
+        "Only the chair, or whoever presides at this meeting in the chair's absence, can accept a late item."
+    ),
+    "meetings.record_meeting": _("Only the partnership's secretariat records the meeting."),
+    "meetings.record_declarations": _("Only the secretariat or the chair records interests other members declare."),
+    "meetings.declare_own_interest": _("Only the partnership's members declare interests."),
+    "meetings.draft_minutes": _("Only the partnership's secretariat drafts the minutes."),
+    "meetings.view_draft_minutes": _(
+        "Draft minutes are read by the secretariat and whoever chaired the meeting; "
+        "members read them once the chair has approved and the secretariat has circulated them."
+    ),
+    "meetings.return_minutes_to_draft": _(
+        "Only the secretariat or whoever chaired the meeting can return its minutes to draft."
+    ),
+    "meetings.circulate_minutes": _("Only the partnership's secretariat circulates the minutes."),
+    "meetings.confirm_minutes": _("Only the partnership's secretariat records that the minutes were confirmed."),
+    "meetings.approve_minutes": _("Only the person who chaired this meeting can approve its minutes (ToR 5.8)."),
+    "meetings.view_decision_log": _("Only the partnership's members and secretariat read its decision log."),
+    "meetings.view_attendance_statistics": _("Only the partnership's members and secretariat read its attendance."),
+    "meetings.respond_in_writing": _("Only the partnership's members respond to decisions in writing."),
+    "meetings.decide_in_writing": _("Only the chair puts a decision to the members in writing, and closes it."),
 }
 
 

@@ -5,12 +5,13 @@ paper exists), a member without the right to change it gets 403."""
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from partnership.access import get_partnership_for_user
 
 from .models import AgendaItem, Meeting, Paper, PaperFile
 
-CHANGE_REFUSED = "Only the partnership's secretariat can change papers."
+CHANGE_REFUSED = _("Only the partnership's secretariat can change papers.")
 
 
 def _can_read(request, meeting: Meeting) -> None:

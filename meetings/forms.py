@@ -6,6 +6,7 @@ apply, and the view puts a service's RuleBroken message on the form."""
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Div, Field, Fluid, Layout, Size
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from partnership.forms import DateField
 from partnership.models import Member
@@ -23,10 +24,10 @@ def _time_field(*, label: str, required: bool = True):
         required=required,
         input_formats=TIME_FORMATS,
         widget=TIME_BOX,
-        help_text="Use the 24-hour clock, for example 14:00",
+        help_text=_("Use the 24-hour clock, for example 14:00"),
         error_messages={
-            "required": "Enter the time the meeting starts, for example 14:00",
-            "invalid": "Enter a time using the 24-hour clock, for example 14:00",
+            "required": _("Enter the time the meeting starts, for example 14:00"),
+            "invalid": _("Enter a time using the 24-hour clock, for example 14:00"),
         },
     )
 
@@ -38,7 +39,7 @@ def _link_field(label: str):
         max_length=200,
         assume_scheme="https",
         widget=forms.TextInput(attrs={"spellcheck": "false", "autocomplete": "url"}),
-        error_messages={"invalid": "Enter a web address in the correct format, like https://example.org/meeting"},
+        error_messages={"invalid": _("Enter a web address in the correct format, like https://example.org/meeting")},
     )
 
 
@@ -58,38 +59,44 @@ class MeetingForm(forms.Form):
         return initial
 
     title = forms.CharField(
+        label=_("Title"),
         max_length=200,
-        help_text="For example Board meeting, or Annual public meeting.",
-        error_messages={"required": "Enter the title of the meeting"},
+        help_text=_("For example Board meeting, or Annual public meeting."),
+        error_messages={"required": _("Enter the title of the meeting")},
     )
     group = forms.CharField(
-        label="Board or sub-group",
+        label=_("Board or sub-group"),
         max_length=120,
         initial="Board",
-        help_text="The board itself, or one of its sub-groups.",
-        error_messages={"required": "Enter the board or the sub-group that meets"},
+        help_text=_("The board itself, or one of its sub-groups."),
+        error_messages={"required": _("Enter the board or the sub-group that meets")},
     )
-    date = DateField(label="Date", required_message="Enter the date of the meeting")
-    start_time = _time_field(label="Starts at")
-    end_time = _time_field(label="Ends at (optional)", required=False)
+    date = DateField(label=_("Date"), required_message=_("Enter the date of the meeting"))
+    start_time = _time_field(label=_("Starts at"))
+    end_time = _time_field(label=_("Ends at (optional)"), required=False)
     place = forms.CharField(
-        label="Place (optional)", max_length=300, required=False, help_text="Room and address, if it meets in person."
-    )
-    online_link = _link_field("Link to join online (optional)")
-    webcast_link = _link_field("Link to the webcast (optional)")
-    is_public = forms.BooleanField(
-        label="Held in public",
+        label=_("Place (optional)"),
+        max_length=300,
         required=False,
-        help_text="The public may attend, and the agenda is published without its confidential items.",
+        help_text=_("Room and address, if it meets in person."),
+    )
+    online_link = _link_field(_("Link to join online (optional)"))
+    webcast_link = _link_field(_("Link to the webcast (optional)"))
+    is_public = forms.BooleanField(
+        label=_("Held in public"),
+        required=False,
+        help_text=_("The public may attend, and the agenda is published without its confidential items."),
     )
     presiding_member = forms.ModelChoiceField(
-        label="Presiding in the chair's absence (optional)",
+        label=_("Presiding in the chair's absence (optional)"),
         queryset=Member.objects.none(),
         required=False,
-        empty_label="Nobody: the chair chairs",
-        help_text="When the chair is absent the board may elect another member to preside (ToR 5.4). "
-        "Whoever chaired approves the minutes.",
-        error_messages={"invalid_choice": "Choose one of the partnership's current members"},
+        empty_label=_("Nobody: the chair chairs"),
+        help_text=_(
+            "When the chair is absent the board may elect another member to preside (ToR 5.4). "
+            "Whoever chaired approves the minutes."
+        ),
+        error_messages={"invalid_choice": _("Choose one of the partnership's current members")},
     )
 
     def __init__(self, *args, submit: str, partnership, **kwargs):
@@ -111,41 +118,44 @@ class MeetingForm(forms.Form):
             Field.text("webcast_link"),
             Field.checkbox("is_public"),
             Field.select("presiding_member"),
-            _buttons(Button.primary("save", submit), Button.secondary("check", "Check the dates")),
+            _buttons(Button.primary("save", submit), Button.secondary("check", _("Check the dates"))),
         )
 
 
 class AgendaItemForm(forms.Form):
     """An agenda item. A late item (added once the agenda has gone out) also says why."""
 
-    title = forms.CharField(max_length=300, error_messages={"required": "Enter the title of the item"})
+    title = forms.CharField(
+        label=_("Title"), max_length=300, error_messages={"required": _("Enter the title of the item")}
+    )
     purpose = forms.ChoiceField(
+        label=_("Purpose"),
         choices=Purpose.choices,
         widget=forms.RadioSelect,
         initial=Purpose.DISCUSSION,
-        error_messages={"required": "Choose what the item is for"},
+        error_messages={"required": _("Choose what the item is for")},
     )
-    description = forms.CharField(label="Description (optional)", required=False, widget=forms.Textarea)
-    presenter = forms.CharField(label="Presented by (optional)", max_length=200, required=False)
+    description = forms.CharField(label=_("Description (optional)"), required=False, widget=forms.Textarea)
+    presenter = forms.CharField(label=_("Presented by (optional)"), max_length=200, required=False)
     leading_partners = forms.CharField(
-        label="Leading partners (optional)",
+        label=_("Leading partners (optional)"),
         max_length=300,
         required=False,
-        help_text="The partners who lead on this item, for example Police and County Council.",
+        help_text=_("The partners who lead on this item, for example Police and County Council."),
     )
     is_confidential = forms.BooleanField(
-        label="Confidential: taken in private and left out of the public agenda",
+        label=_("Confidential: taken in private and left out of the public agenda"),
         required=False,
     )
     confidential_reason = forms.ChoiceField(
-        label="Why it is exempt from publication",
+        label=_("Why it is exempt from publication"),
         choices=ExemptionReason.choices,
         widget=forms.RadioSelect,
         required=False,
-        help_text="Only for a confidential item: the category of exempt information it falls in.",
+        help_text=_("Only for a confidential item: the category of exempt information it falls in."),
     )
     late_reason = forms.CharField(
-        label="Why it cannot wait for the next meeting",
+        label=_("Why it cannot wait for the next meeting"),
         required=False,
         widget=forms.Textarea,
     )

@@ -6,6 +6,7 @@ Every choice is a select, whose options Django escapes."""
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fluid, Layout
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from actionplans.models import Action, ActionPlan, Section
 from partnership.forms import DateField
@@ -51,45 +52,47 @@ def _member_label(member: Member) -> str:
 class ActionArisingForm(forms.Form):
     plan = LabelledChoiceField(
         queryset=ActionPlan.objects.none(),
-        label="Action plan",
+        label=_("Action plan"),
         label_of=lambda plan: plan.title,
-        empty_label="Choose a plan",
+        empty_label=_("Choose a plan"),
         error_messages={
-            "required": "Choose the action plan",
-            "invalid_choice": "Choose one of the partnership's plans",
+            "required": _("Choose the action plan"),
+            "invalid_choice": _("Choose one of the partnership's plans"),
         },
     )
     section = LabelledChoiceField(
         queryset=Section.objects.none(),
-        label="Section (optional)",
+        label=_("Section (optional)"),
         label_of=_section_label,
         required=False,
-        empty_label="No section",
-        help_text="A section of the plan chosen above.",
-        error_messages={"invalid_choice": "Choose one of the plans' sections"},
+        empty_label=_("No section"),
+        help_text=_("A section of the plan chosen above."),
+        error_messages={"invalid_choice": _("Choose one of the plans' sections")},
     )
     title = forms.CharField(
-        label="The action",
+        label=_("The action"),
         widget=forms.Textarea,
-        help_text="What is to be done. It starts as the words of the decision; change them to the action.",
-        error_messages={"required": "Say what the action is"},
+        help_text=_("What is to be done. It starts as the words of the decision; change them to the action."),
+        error_messages={"required": _("Say what the action is")},
     )
     owner_member = LabelledChoiceField(
         queryset=Member.objects.none(),
-        label="Owner on the board (optional)",
+        label=_("Owner on the board (optional)"),
         label_of=_member_label,
         required=False,
-        empty_label="Nobody on the board",
-        help_text="A member who owns it can report its progress.",
-        error_messages={"invalid_choice": "Choose one of the partnership's current members"},
+        empty_label=_("Nobody on the board"),
+        help_text=_("A member who owns it can report its progress."),
+        error_messages={"invalid_choice": _("Choose one of the partnership's current members")},
     )
     owner = forms.CharField(
-        label="Who is responsible, as written (optional)",
+        label=_("Who is responsible, as written (optional)"),
         max_length=300,
         required=False,
-        help_text="For example, CSP Manager. Left empty, it is the owner's name.",
+        help_text=_("For example, CSP Manager. Left empty, it is the owner's name."),
     )
-    due = DateField(label="Due by (optional)", required=False, required_message="Enter the date the action is due by")
+    due = DateField(
+        label=_("Due by (optional)"), required=False, required_message=_("Enter the date the action is due by")
+    )
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,17 +114,20 @@ class ActionArisingForm(forms.Form):
             Field.select("owner_member"),
             Field.text("owner", field_width=Fluid.TWO_THIRDS),
             "due",
-            submit="Add the action",
+            submit=_("Add the action"),
         )
 
 
 class LinkActionForm(forms.Form):
     action = LabelledChoiceField(
         queryset=Action.objects.none(),
-        label="Action",
+        label=_("Action"),
         label_of=_action_label,
-        empty_label="Choose an action",
-        error_messages={"required": "Choose the action", "invalid_choice": "Choose an action on one of the plans"},
+        empty_label=_("Choose an action"),
+        error_messages={
+            "required": _("Choose the action"),
+            "invalid_choice": _("Choose an action on one of the plans"),
+        },
     )
 
     def __init__(self, *args, partnership: Partnership, **kwargs):
@@ -131,4 +137,4 @@ class LinkActionForm(forms.Form):
             .select_related("plan")
             .order_by("plan__title", "position", "pk")
         )
-        self.helper = _helper(Field.select("action"), submit="Link the action")
+        self.helper = _helper(Field.select("action"), submit=_("Link the action"))

@@ -6,6 +6,10 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
 from django.template.defaultfilters import linebreaks
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from partnership.services.common import long_date
 
 from .models import Meeting
 
@@ -26,15 +30,15 @@ class MinuteForm(forms.Form):
     discussion = forms.CharField(
         widget=forms.Textarea,
         required=False,
-        label="What was discussed",
-        help_text="The points made and by whom. Declarations and decisions are filled in from the record.",
+        label=_("What was discussed"),
+        help_text=_("The points made and by whom. Declarations and decisions are filled in from the record."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(
             Field.textarea("discussion", label_size="s", rows=12, data_minutes_editor="true"),
-            submit="Save the minute",
+            submit=_("Save the minute"),
         )
 
     def clean_discussion(self) -> str:
@@ -49,12 +53,12 @@ class ConfirmMinutesForm(forms.Form):
 
     at_meeting = forms.ModelChoiceField(
         queryset=Meeting.objects.none(),
-        label="The meeting at which the board confirmed them",
-        help_text='The board confirms minutes under the "Minutes of the last meeting" item.',
-        empty_label="Choose a meeting",
+        label=_("The meeting at which the board confirmed them"),
+        help_text=_('The board confirms minutes under the "Minutes of the last meeting" item.'),
+        empty_label=_("Choose a meeting"),
         error_messages={
-            "required": "Choose the meeting at which the board confirmed the minutes",
-            "invalid_choice": "Choose a later meeting of the partnership",
+            "required": _("Choose the meeting at which the board confirmed the minutes"),
+            "invalid_choice": _("Choose a later meeting of the partnership"),
         },
     )
 
@@ -64,8 +68,8 @@ class ConfirmMinutesForm(forms.Form):
         field.queryset = Meeting.objects.filter(partnership_id=meeting.partnership_id, date__gt=meeting.date).order_by(
             "date", "start_time"
         )
-        field.label_from_instance = lambda later: f"{later.title}, {later.date:%-d %B %Y}"
-        self.helper = _helper(Field.select("at_meeting"), submit="Record the confirmation")
+        field.label_from_instance = lambda later: f"{later.title}, {long_date(later.date)}"
+        self.helper = _helper(Field.select("at_meeting"), submit=_("Record the confirmation"))
 
 
 CURRENT_DRAFT = "current"
@@ -74,14 +78,16 @@ CURRENT_DRAFT = "current"
 class CompareVersionsForm(forms.Form):
     """Two texts of the minutes to compare: approved versions, and the current draft while there is one."""
 
-    earlier = forms.ChoiceField(label="Compare", error_messages={"invalid_choice": "Choose a version to compare"})
-    later = forms.ChoiceField(label="With", error_messages={"invalid_choice": "Choose a version to compare it with"})
+    earlier = forms.ChoiceField(label=_("Compare"), error_messages={"invalid_choice": _("Choose a version to compare")})
+    later = forms.ChoiceField(
+        label=_("With"), error_messages={"invalid_choice": _("Choose a version to compare it with")}
+    )
 
     def __init__(self, *args, numbers: list[int], with_draft: bool, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [(str(number), f"Version {number}") for number in numbers]
+        choices = [(str(number), gettext("Version %(number)s") % {"number": number}) for number in numbers]
         if with_draft:
-            choices.append((CURRENT_DRAFT, "The current draft"))
+            choices.append((CURRENT_DRAFT, gettext("The current draft")))
         self.choices = choices
         for name in ("earlier", "later"):
             self.fields[name].choices = choices
@@ -89,7 +95,7 @@ class CompareVersionsForm(forms.Form):
         self.helper.form_method = "get"
         self.helper.attrs = {"novalidate": ""}
         self.helper.layout = Layout(
-            Field.select("earlier"), Field.select("later"), Button.secondary("compare", "Compare")
+            Field.select("earlier"), Field.select("later"), Button.secondary("compare", _("Compare"))
         )
 
     def default(self) -> tuple[str, str] | None:

@@ -5,6 +5,7 @@ content, its size, a late paper's reason)."""
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Fluid, Layout, Size
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from .models import Paper, Purpose
 from .uploads import megabytes
@@ -20,20 +21,20 @@ COVER_SHEET = (
     "equality_implications",
 )
 LABELS = {
-    "title": "Title of paper",
-    "prepared_by": "Prepared by",
-    "presenting": "Presenting at the meeting",
-    "leading_partners": "Leading partner or partners",
-    "summary": "Summary of content and issues raised",
-    "recommendations": "Recommendations",
-    "financial_hr_implications": "Financial and HR implications",
-    "equality_implications": "Promotion of equality and diversity",
+    "title": _("Title of paper"),
+    "prepared_by": _("Prepared by"),
+    "presenting": _("Presenting at the meeting"),
+    "leading_partners": _("Leading partner or partners"),
+    "summary": _("Summary of content and issues raised"),
+    "recommendations": _("Recommendations"),
+    "financial_hr_implications": _("Financial and HR implications"),
+    "equality_implications": _("Promotion of equality and diversity"),
 }
 HINTS = {
-    "presenting": "Who presents the paper, if someone does.",
-    "leading_partners": "For example, All, or Police and County Council.",
-    "financial_hr_implications": "Write None if there are none.",
-    "equality_implications": "Write None if there are none.",
+    "presenting": _("Who presents the paper, if someone does."),
+    "leading_partners": _("For example, All, or Police and County Council."),
+    "financial_hr_implications": _("Write None if there are none."),
+    "equality_implications": _("Write None if there are none."),
 }
 
 
@@ -47,32 +48,32 @@ def _helper(*fields, submit: str) -> FormHelper:
 def _cover_field(name: str) -> forms.Field:
     field = Paper._meta.get_field(name).formfield(label=LABELS[name], help_text=HINTS.get(name, ""))
     if not field.required:
-        field.label += " (optional)"
+        field.label = _("%(label)s (optional)") % {"label": field.label}
     if name == "title":
-        field.error_messages["required"] = "Enter the title of the paper"
+        field.error_messages["required"] = _("Enter the title of the paper")
     return field
 
 
 class PaperForm(forms.Form):
     """The cover sheet. `late` asks for the reason a paper is late (after the agenda went out)."""
 
-    def __init__(self, *args, late: bool = False, submit: str = "Save the paper", **kwargs):
+    def __init__(self, *args, late: bool = False, submit: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         for name in COVER_SHEET:
             self.fields[name] = _cover_field(name)
         self.fields["purpose"] = forms.ChoiceField(
-            label="Purpose of paper",
+            label=_("Purpose of paper"),
             choices=Purpose.choices,
             widget=forms.RadioSelect,
-            error_messages={"required": "Select the purpose of the paper"},
+            error_messages={"required": _("Select the purpose of the paper")},
         )
         late_fields = []
         if late:
             self.fields["late_reason"] = forms.CharField(
-                label="Why is this paper late?",
-                help_text="The agenda and papers have gone out. Say why this paper could not go with them.",
+                label=_("Why is this paper late?"),
+                help_text=_("The agenda and papers have gone out. Say why this paper could not go with them."),
                 widget=forms.Textarea,
-                error_messages={"required": "Say why the paper is late"},
+                error_messages={"required": _("Say why the paper is late")},
             )
             late_fields = [Field.textarea("late_reason", rows=3)]
         self.helper = _helper(
@@ -86,23 +87,23 @@ class PaperForm(forms.Form):
             Field.textarea("financial_hr_implications", rows=3),
             Field.textarea("equality_implications", rows=3),
             Field.radios("purpose", legend_size=Size.SMALL),
-            submit=submit,
+            submit=submit or _("Save the paper"),
         )
 
 
 class PaperFileForm(forms.Form):
     file = forms.FileField(
-        label="Upload a file",
-        error_messages={"required": "Select a file", "empty": "The selected file is empty"},
+        label=_("Upload a file"),
+        error_messages={"required": _("Select a file"), "empty": _("The selected file is empty")},
     )
 
     def __init__(self, *args, max_bytes: int, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["file"].help_text = (
-            f"A PDF, Word document (DOCX), Excel workbook (XLSX) or OpenDocument text (ODT), "
-            f"{megabytes(max_bytes)} or smaller. PDFs are added to the agenda pack."
-        )
-        self.helper = _helper(Field("file"), submit="Upload the file")
+        self.fields["file"].help_text = _(
+            "A PDF, Word document (DOCX), Excel workbook (XLSX) or OpenDocument text (ODT), "
+            "%(limit)s or smaller. PDFs are added to the agenda pack."
+        ) % {"limit": megabytes(max_bytes)}
+        self.helper = _helper(Field("file"), submit=_("Upload the file"))
 
 
 class RemoveForm(forms.Form):

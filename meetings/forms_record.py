@@ -18,6 +18,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Field, Fieldset, Fluid, Layout, Size
 from django import forms
 from django.utils.html import escape
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from partnership.models import Member
 
@@ -69,7 +71,9 @@ class AttendanceForm(forms.Form):
                 required=False,
             )
             self.fields[substitute] = forms.CharField(
-                label=escape(f"Substitute who attended for {line.member.person.name}, if one did"),
+                label=escape(
+                    gettext("Substitute who attended for %(name)s, if one did") % {"name": line.member.person.name}
+                ),
                 max_length=200,
                 required=False,
                 help_text=self._substitutes_hint(line),
@@ -79,7 +83,7 @@ class AttendanceForm(forms.Form):
                 Field.text(substitute, field_width=Fluid.TWO_THIRDS),
                 HTML(SEAT_BREAK),
             ]
-        self.helper = _helper(*layout, submit="Save attendance")
+        self.helper = _helper(*layout, submit=_("Save attendance"))
 
     @staticmethod
     def status_field(member: Member) -> str:
@@ -102,8 +106,9 @@ class AttendanceForm(forms.Form):
     def _substitutes_hint(line) -> str:
         names = [substitute.name for substitute in line.substitutes]
         if not names:
-            return f"{escape(line.member.person.name)} has no substitute on the register."
-        return escape(f"Registered substitute{'s' if len(names) > 1 else ''}: {', '.join(names)}.")
+            return gettext("%(name)s has no substitute on the register.") % {"name": escape(line.member.person.name)}
+        registered = ngettext("Registered substitute: %(names)s.", "Registered substitutes: %(names)s.", len(names))
+        return escape(registered % {"names": ", ".join(names)})
 
     def changes(self) -> list[AttendanceChange]:
         """The seats whose answer differs from what is recorded."""
@@ -126,14 +131,16 @@ class AttendanceForm(forms.Form):
 
 
 class OtherAttendeeForm(forms.Form):
-    name = forms.CharField(max_length=200, error_messages={"required": "Enter the name of who attended"})
-    organisation = forms.CharField(label="Organisation (optional)", max_length=200, required=False)
+    name = forms.CharField(
+        label=_("Name"), max_length=200, error_messages={"required": _("Enter the name of who attended")}
+    )
+    organisation = forms.CharField(label=_("Organisation (optional)"), max_length=200, required=False)
     role = forms.ChoiceField(
-        label="Attended as",
+        label=_("Attended as"),
         choices=OtherAttendeeRole.choices,
         initial=OtherAttendeeRole.OFFICER,
         widget=forms.RadioSelect,
-        error_messages={"required": "Say whether they attended as an officer, the block lead or a guest"},
+        error_messages={"required": _("Say whether they attended as an officer, the block lead or a guest")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -142,13 +149,13 @@ class OtherAttendeeForm(forms.Form):
             Field.text("name"),
             Field.text("organisation"),
             Field.radios("role", legend_size=Size.SMALL),
-            submit="Add to the record",
+            submit=_("Add to the record"),
         )
 
 
 # Declarations of interest (ToR 7; the Code of Conduct's categories, seed 001).
 
-PARTICIPATION_HINT = (
+PARTICIPATION_HINT = _(
     "Only for a prejudicial interest, when the board agreed that the member may take part in the decision "
     "despite it. Leave it empty and the minutes record that they withdrew."
 )
@@ -159,27 +166,30 @@ class DeclarationForm(forms.Form):
     declaring their own interest has no member to choose (`members=None`)."""
 
     member = forms.TypedChoiceField(
-        label="Member declaring the interest",
-        coerce=int,
-        error_messages={"required": "Choose the member", "invalid_choice": "Choose one of the partnership's members"},
-    )
-    agenda_item = forms.TypedChoiceField(
-        label="Agenda item",
+        label=_("Member declaring the interest"),
         coerce=int,
         error_messages={
-            "required": "Choose the agenda item",
-            "invalid_choice": "Choose an item on this meeting's agenda",
+            "required": _("Choose the member"),
+            "invalid_choice": _("Choose one of the partnership's members"),
+        },
+    )
+    agenda_item = forms.TypedChoiceField(
+        label=_("Agenda item"),
+        coerce=int,
+        error_messages={
+            "required": _("Choose the agenda item"),
+            "invalid_choice": _("Choose an item on this meeting's agenda"),
         },
     )
     kind = forms.ChoiceField(
-        label="Kind of interest",
+        label=_("Kind of interest"),
         choices=InterestKind.choices,
         widget=forms.RadioSelect,
-        help_text="A member with a prejudicial interest takes no part in the decision.",
-        error_messages={"required": "Say whether the interest is personal or prejudicial"},
+        help_text=_("A member with a prejudicial interest takes no part in the decision."),
+        error_messages={"required": _("Say whether the interest is personal or prejudicial")},
     )
     participation_reason = forms.CharField(
-        label="If the board agreed they may take part, why (optional)",
+        label=_("If the board agreed they may take part, why (optional)"),
         required=False,
         widget=forms.Textarea,
         help_text=PARTICIPATION_HINT,
@@ -193,14 +203,14 @@ class DeclarationForm(forms.Form):
     nature = forms.CharField(
         label="What the interest is",
         widget=forms.Textarea,
-        help_text="For example: my partner manages the charity bidding for the grant.",
-        error_messages={"required": "Say what the interest is"},
+        help_text=_("For example: my partner manages the charity bidding for the grant."),
+        error_messages={"required": _("Say what the interest is")},
     )
 
     def __init__(self, *args, items, members=None, submit: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.items = {item.pk: item for item in items}
-        self.fields["agenda_item"].choices = [("", "Choose an item")] + [
+        self.fields["agenda_item"].choices = [("", _("Choose an item"))] + [
             (item.pk, f"{item.position}. {item.title}") for item in items
         ]
         layout = []
@@ -209,7 +219,7 @@ class DeclarationForm(forms.Form):
             self.members = {}
         else:
             self.members = {member.pk: member for member in members}
-            self.fields["member"].choices = [("", "Choose a member")] + [
+            self.fields["member"].choices = [("", _("Choose a member"))] + [
                 (member.pk, f"{member.person.name}, {member.nominating_body.name}") for member in members
             ]
             layout.append(Field.select("member"))
@@ -232,14 +242,14 @@ class DeclarationForm(forms.Form):
 
 class AgreeParticipationForm(forms.Form):
     reason = forms.CharField(
-        label="Why the board agreed they may take part",
+        label=_("Why the board agreed they may take part"),
         widget=forms.Textarea,
-        error_messages={"required": "Record why the board agreed the member may take part"},
+        error_messages={"required": _("Record why the board agreed the member may take part")},
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(Field.textarea("reason", rows=4), submit="Record the board's agreement")
+        self.helper = _helper(Field.textarea("reason", rows=4), submit=_("Record the board's agreement"))
 
 
 # Decisions (ToR 5.6).
@@ -251,28 +261,30 @@ class DecisionForm(forms.Form):
     as such): the service, not the form, refuses them, and says why."""
 
     text = forms.CharField(
-        label="What was decided", widget=forms.Textarea, error_messages={"required": "Write down what was decided"}
+        label=_("What was decided"),
+        widget=forms.Textarea,
+        error_messages={"required": _("Write down what was decided")},
     )
     method = forms.ChoiceField(
-        label="How it was decided",
+        label=_("How it was decided"),
         choices=DecisionMethod.choices,
         widget=forms.RadioSelect,
         initial=DecisionMethod.CONSENSUS,
-        error_messages={"required": "Say whether it was decided by consensus or by a vote"},
+        error_messages={"required": _("Say whether it was decided by consensus or by a vote")},
     )
-    votes_for = forms.IntegerField(label="For", min_value=0, max_value=MAX_VOTES, required=False, widget=NUMBER_BOX)
+    votes_for = forms.IntegerField(label=_("For"), min_value=0, max_value=MAX_VOTES, required=False, widget=NUMBER_BOX)
     votes_against = forms.IntegerField(
-        label="Against", min_value=0, max_value=MAX_VOTES, required=False, widget=NUMBER_BOX
+        label=_("Against"), min_value=0, max_value=MAX_VOTES, required=False, widget=NUMBER_BOX
     )
     abstentions = forms.IntegerField(
-        label="Abstentions", min_value=0, max_value=MAX_VOTES, required=False, widget=NUMBER_BOX
+        label=_("Abstentions"), min_value=0, max_value=MAX_VOTES, required=False, widget=NUMBER_BOX
     )
     voters = forms.TypedMultipleChoiceField(
-        label="Who voted, if it was a vote (optional)",
+        label=_("Who voted, if it was a vote (optional)"),
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text="Members recorded as present or represented by a substitute. Name every voter, or none.",
+        help_text=_("Members recorded as present or represented by a substitute. Name every voter, or none."),
     )
 
     def __init__(self, *args, present, withdrawn_ids, submit: str, **kwargs):
@@ -283,7 +295,7 @@ class DecisionForm(forms.Form):
         self.helper = _helper(
             Field.textarea("text", rows=5),
             Field.radios("method", legend_size=Size.SMALL, inline=True),
-            Fieldset(*counts, legend="Votes cast, if it was a vote", legend_size=Size.SMALL),
+            Fieldset(*counts, legend=_("Votes cast, if it was a vote"), legend_size=Size.SMALL),
             Field.checkboxes("voters", legend_size=Size.SMALL, small=True),
             submit=submit,
         )
@@ -293,9 +305,9 @@ class DecisionForm(forms.Form):
         member = row.member
         notes = []
         if row.substitute_name:
-            notes.append(f"Represented by {row.substitute_name}.")
+            notes.append(gettext("Represented by %(name)s.") % {"name": row.substitute_name})
         if member.pk in withdrawn_ids:
-            notes.append("Declared a prejudicial interest in this item.")
+            notes.append(gettext("Declared a prejudicial interest in this item."))
         return Choice(member.pk, f"{member.person.name}, {member.nominating_body.name}", hint=" ".join(notes))
 
     def clean_voters(self):

@@ -6,6 +6,8 @@ taken, and what a prejudicial interest means are the services' to decide (servic
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import HTML, Button, Field, Layout, Size
 from django import forms
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from partnership.forms import DateField
 
@@ -22,19 +24,21 @@ def _helper(*fields, submit: str) -> FormHelper:
 
 
 class OpenProposalForm(forms.Form):
-    title = forms.CharField(max_length=300, error_messages={"required": "Enter a title for the proposal"})
+    title = forms.CharField(
+        label=_("Title"), max_length=300, error_messages={"required": _("Enter a title for the proposal")}
+    )
     proposal = forms.CharField(
-        label="What the members are asked to agree",
-        help_text="As it would be minuted, for example: The partnership agrees to bid for the grant.",
+        label=_("What the members are asked to agree"),
+        help_text=_("As it would be minuted, for example: The partnership agrees to bid for the grant."),
         widget=forms.Textarea,
-        error_messages={"required": "Write what the members are asked to agree"},
+        error_messages={"required": _("Write what the members are asked to agree")},
     )
     why_now = forms.CharField(
-        label="Why it cannot wait for the next meeting",
+        label=_("Why it cannot wait for the next meeting"),
         widget=forms.Textarea,
-        error_messages={"required": "Say why it cannot wait for the next meeting"},
+        error_messages={"required": _("Say why it cannot wait for the next meeting")},
     )
-    respond_by = DateField(label="Members respond by", required_message="Enter the date by which members respond")
+    respond_by = DateField(label=_("Members respond by"), required_message=_("Enter the date by which members respond"))
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -43,7 +47,7 @@ class OpenProposalForm(forms.Form):
             Field.textarea("proposal", rows=5),
             Field.textarea("why_now", rows=3),
             "respond_by",
-            submit="Put it to the members",
+            submit=_("Put it to the members"),
         )
 
 
@@ -51,41 +55,41 @@ class RespondForm(forms.Form):
     """Interests first (ToR 7, the Code of Conduct), then the answer."""
 
     interest = forms.ChoiceField(
-        label="Do you have an interest in this proposal?",
-        choices=[(NO_INTEREST, "No interest to declare"), *InterestKind.choices],
+        label=_("Do you have an interest in this proposal?"),
+        choices=[(NO_INTEREST, _("No interest to declare")), *InterestKind.choices],
         widget=forms.RadioSelect,
-        help_text="With a prejudicial interest you take no part in the decision: your answer below is not counted.",
-        error_messages={"required": "Say whether you have an interest in this proposal"},
+        help_text=_("With a prejudicial interest you take no part in the decision: your answer below is not counted."),
+        error_messages={"required": _("Say whether you have an interest in this proposal")},
     )
     interest_category = forms.ChoiceField(
-        label="What the interest touches (optional)",
-        choices=[("", "Choose from the Code of Conduct's list"), *InterestCategory.choices],
+        label=_("What the interest touches (optional)"),
+        choices=[("", _("Choose from the Code of Conduct's list")), *InterestCategory.choices],
         required=False,
     )
     interest_nature = forms.CharField(
-        label="What the interest is",
-        help_text="Only if you have an interest.",
+        label=_("What the interest is"),
+        help_text=_("Only if you have an interest."),
         widget=forms.Textarea,
         required=False,
     )
     response = forms.ChoiceField(
-        label="Do you agree the proposal?",
+        label=_("Do you agree the proposal?"),
         choices=Response.choices,
         widget=forms.RadioSelect,
         required=False,
-        help_text="Leave it if you have a prejudicial interest.",
+        help_text=_("Leave it if you have a prejudicial interest."),
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(
-            HTML('<h2 class="govuk-heading-m">1. Declare any interest</h2>'),
+            HTML(format_html('<h2 class="govuk-heading-m">{}</h2>', _("1. Declare any interest"))),
             Field.radios("interest", legend_size=Size.SMALL),
             Field.select("interest_category"),
             Field.textarea("interest_nature", rows=3),
-            HTML('<h2 class="govuk-heading-m">2. Your answer</h2>'),
+            HTML(format_html('<h2 class="govuk-heading-m">{}</h2>', _("2. Your answer"))),
             Field.radios("response", legend_size=Size.SMALL),
-            submit="Send my response",
+            submit=_("Send my response"),
         )
 
     @staticmethod

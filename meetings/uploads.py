@@ -10,6 +10,8 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from django.utils.translation import gettext as _
+
 from partnership.errors import RuleBroken
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -37,7 +39,9 @@ KINDS = (PDF, DOCX, XLSX, ODT)
 
 
 def megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{max(1, round(size / 1024))} KB"
+    if size >= 1024 * 1024:
+        return _("%(count)s MB") % {"count": f"{size / (1024 * 1024):.0f}"}
+    return _("%(count)s KB") % {"count": max(1, round(size / 1024))}
 
 
 def _read_member(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -102,17 +106,21 @@ def check_upload(upload, *, max_bytes: int) -> Kind:
     """The upload's kind, or a RuleBroken saying what may be uploaded. Reads the file only."""
     name = shown_name(upload)
     if upload.size == 0:
-        raise RuleBroken(f"The selected file “{name}” is empty.", field="file")
+        raise RuleBroken(_("The selected file “%(name)s” is empty.") % {"name": name}, field="file")
     if upload.size > max_bytes:
         raise RuleBroken(
-            f"The selected file “{name}” is {megabytes(upload.size)}: it must be {megabytes(max_bytes)} or smaller.",
+            _("The selected file “%(name)s” is %(size)s: it must be %(limit)s or smaller.")
+            % {"name": name, "size": megabytes(upload.size), "limit": megabytes(max_bytes)},
             field="file",
         )
     kind = detect(upload)
     if kind is None:
         raise RuleBroken(
-            f"The selected file “{name}” must be a PDF, DOCX, XLSX or ODT (a PDF, a Word document, an Excel "
-            "workbook or an OpenDocument text). Files are checked by what they contain, not by their name.",
+            _(
+                "The selected file “%(name)s” must be a PDF, DOCX, XLSX or ODT (a PDF, a Word document, an Excel "
+                "workbook or an OpenDocument text). Files are checked by what they contain, not by their name."
+            )
+            % {"name": name},
             field="file",
         )
     return kind

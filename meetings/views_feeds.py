@@ -10,6 +10,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnership.models import Partnership
@@ -23,7 +24,7 @@ from .models_feeds import CalendarFeed, new_feed_key
 
 def issue_feed(*, user, now: datetime.datetime | None = None) -> CalendarFeed:
     """Give `user` a new feed address, replacing any old one, which stops working at once."""
-    feed, _ = CalendarFeed.objects.update_or_create(
+    feed, _created = CalendarFeed.objects.update_or_create(
         user=user, defaults={"key": new_feed_key(), "created_at": now or timezone.now()}
     )
     return feed
@@ -83,10 +84,11 @@ def mine(request):
         issue_feed(user=request.user)
         if replaced:
             messages.success(
-                request, "You have a new calendar address. The old one no longer works: subscribe again with this one."
+                request,
+                _("You have a new calendar address. The old one no longer works: subscribe again with this one."),
             )
         else:
-            messages.success(request, "Your calendar address is ready.")
+            messages.success(request, _("Your calendar address is ready."))
         return redirect("feeds:mine")
     address = feed_url(feed) if feed is not None else None
     context = {
@@ -107,7 +109,7 @@ def calendar(request, key):
     if feed is None or not feed.user.is_active:
         raise Http404("No such calendar")
     body = calendar_feed.build_calendar(
-        name=f"{settings.SITE_NAME}: my partnership meetings", events=member_events(feed.user)
+        name=_("%(site)s: my partnership meetings") % {"site": settings.SITE_NAME}, events=member_events(feed.user)
     )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="meetings.ics"'

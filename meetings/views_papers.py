@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnership.views.register_form_page import posted
@@ -46,7 +47,7 @@ def add_paper(request, slug, meeting_pk, item_pk):
     item = get_item_for_secretariat(request, slug, meeting_pk, item_pk)
     meeting = item.meeting
     initial = {"purpose": item.purpose, "presenting": item.presenter, "leading_partners": item.leading_partners}
-    form = PaperForm(posted(request), late=meeting.is_circulated, initial=initial, submit="Add the paper")
+    form = PaperForm(posted(request), late=meeting.is_circulated, initial=initial, submit=_("Add the paper"))
 
     def save(form):
         return paper_url(services.add_paper(agenda_item=item, **form.cleaned_data))
@@ -55,11 +56,11 @@ def add_paper(request, slug, meeting_pk, item_pk):
         request,
         meeting=meeting,
         form=form,
-        title=f"Add a paper to item {item.position}: {item.title}",
+        title=_("Add a paper to item %(position)s: %(title)s") % {"position": item.position, "title": item.title},
         save=save,
-        done="Paper added",
+        done=_("Paper added"),
         back_url=meeting.get_absolute_url(),
-        back_text="Back to the meeting",
+        back_text=_("Back to the meeting"),
     )
 
 
@@ -84,7 +85,7 @@ def paper(request, slug, pk):
 def edit_paper(request, slug, pk):
     found = get_paper_for_secretariat(request, slug, pk)
     initial = {name: getattr(found, name) for name in (*COVER_SHEET, "purpose", "late_reason")}
-    form = PaperForm(posted(request), late=found.is_late, initial=initial, submit="Save the paper")
+    form = PaperForm(posted(request), late=found.is_late, initial=initial, submit=_("Save the paper"))
 
     def save(form):
         return paper_url(services.update_paper(paper=found, **form.cleaned_data))
@@ -93,11 +94,11 @@ def edit_paper(request, slug, pk):
         request,
         meeting=found.agenda_item.meeting,
         form=form,
-        title=f"Change {found.title}",
+        title=_("Change %(title)s") % {"title": found.title},
         save=save,
-        done="Paper saved",
+        done=_("Paper saved"),
         back_url=paper_url(found),
-        back_text="Back to the paper",
+        back_text=_("Back to the paper"),
     )
 
 
@@ -114,13 +115,13 @@ def remove_paper(request, slug, pk):
     return _page(
         request,
         meeting=meeting,
-        form=RemoveForm(posted(request), submit="Remove the paper"),
-        title=f"Remove {found.title}",
-        intro="The paper and all its files are taken off the agenda.",
+        form=RemoveForm(posted(request), submit=_("Remove the paper")),
+        title=_("Remove %(title)s") % {"title": found.title},
+        intro=_("The paper and all its files are taken off the agenda."),
         save=save,
-        done="Paper removed",
+        done=_("Paper removed"),
         back_url=paper_url(found),
-        back_text="Back to the paper",
+        back_text=_("Back to the paper"),
     )
 
 
@@ -139,11 +140,11 @@ def add_file(request, slug, pk):
         request,
         meeting=found.agenda_item.meeting,
         form=form,
-        title=f"Upload a file for {found.title}",
+        title=_("Upload a file for %(title)s") % {"title": found.title},
         save=save,
-        done="File uploaded",
+        done=_("File uploaded"),
         back_url=paper_url(found),
-        back_text="Back to the paper",
+        back_text=_("Back to the paper"),
     )
 
 
@@ -160,13 +161,13 @@ def remove_file(request, slug, pk):
     return _page(
         request,
         meeting=found.agenda_item.meeting,
-        form=RemoveForm(posted(request), submit="Remove the file"),
-        title=f"Remove {paper_file.original_name}",
-        intro=f"The file is taken off the paper {found.title}.",
+        form=RemoveForm(posted(request), submit=_("Remove the file")),
+        title=_("Remove %(name)s") % {"name": paper_file.original_name},
+        intro=_("The file is taken off the paper %(title)s.") % {"title": found.title},
         save=save,
-        done="File removed",
+        done=_("File removed"),
         back_url=paper_url(found),
-        back_text="Back to the paper",
+        back_text=_("Back to the paper"),
     )
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnership.views.register_form_page import posted
@@ -27,11 +28,11 @@ def submit(request, slug, pk):
         request,
         partnership=meeting.partnership,
         form=form,
-        title="Offer a paper for this meeting",
+        title=_("Offer a paper for this meeting"),
         save=save,
-        done="Your paper has gone to the secretariat, who will put it on the agenda or tell you why not.",
+        done=_("Your paper has gone to the secretariat, who will put it on the agenda or tell you why not."),
         back_url=meeting.get_absolute_url(),
-        context={"meeting": meeting, "back_text": "Back to the meeting"},
+        context={"meeting": meeting, "back_text": _("Back to the meeting")},
     )
 
 
@@ -45,7 +46,7 @@ def accept(request, slug, pk, submission_pk):
         lambda: services.accept_submission(
             submission=submission, by=request.user, late_reason=request.POST.get("late_reason", ""), now=timezone.now()
         ),
-        f"“{submission.title}” is on the agenda.",
+        _("“%(title)s” is on the agenda.") % {"title": submission.title},
     )
 
 
@@ -59,5 +60,5 @@ def return_paper(request, slug, pk, submission_pk):
         lambda: services.return_submission(
             submission=submission, by=request.user, reason=request.POST.get("reason", ""), now=timezone.now()
         ),
-        f"“{submission.title}” has been returned with your reason.",
+        _("“%(title)s” has been returned with your reason.") % {"title": submission.title},
     )

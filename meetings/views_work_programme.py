@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnership.access import get_partnership_for_secretariat, get_partnership_for_user
@@ -53,9 +54,9 @@ def add_item(request, slug):
         request,
         partnership=partnership,
         form=WorkItemForm(posted(request), partnership=partnership),
-        title="Add to the work programme",
+        title=_("Add to the work programme"),
         save=lambda form: services.add_work_item(partnership=partnership, **form.cleaned_data),
-        done="Added to the work programme",
+        done=_("Added to the work programme"),
         back_url=_page(partnership),
     )
 
@@ -78,14 +79,14 @@ def plan_year(request, slug):
     partnership = get_partnership_for_secretariat(request, slug)
     form = PlanYearForm(request.POST)
     if not form.is_valid():
-        messages.error(request, "Enter a year between 2000 and 2100.")
+        messages.error(request, _("Enter a year between 2000 and 2100."))
         return redirect(_page(partnership))
     year = form.cleaned_data["year"]
     return _act(
         request,
         partnership,
         lambda: services.plan_year(partnership=partnership, year=year),
-        f"The recurring business of {year} is in the work programme.",
+        _("The recurring business of %(year)s is in the work programme.") % {"year": year},
     )
 
 
@@ -101,14 +102,16 @@ def plan_for_meeting(request, slug, pk):
     partnership, item = _item(request, slug, pk)
     form = PlanForMeetingForm(request.POST, partnership=partnership)
     if not form.is_valid():
-        messages.error(request, "Choose one of the partnership's planned meetings.")
+        messages.error(request, _("Choose one of the partnership's planned meetings."))
         return redirect(_page(partnership))
     meeting = form.cleaned_data["meeting"]
     return _act(
         request,
         partnership,
         lambda: services.plan_for_meeting(work_item=item, meeting=meeting),
-        f"“{item.title}” is planned for {meeting}." if meeting else f"“{item.title}” is no longer planned.",
+        _("“%(title)s” is planned for %(meeting)s.") % {"title": item.title, "meeting": meeting}
+        if meeting
+        else _("“%(title)s” is no longer planned.") % {"title": item.title},
     )
 
 
@@ -120,5 +123,5 @@ def put_on_agenda(request, slug, pk):
         request,
         partnership,
         lambda: services.put_on_agenda(work_item=item),
-        f"“{item.title}” is on the agenda of {item.meeting}.",
+        _("“%(title)s” is on the agenda of %(meeting)s.") % {"title": item.title, "meeting": item.meeting},
     )

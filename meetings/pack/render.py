@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
+from django.utils.translation import gettext as _
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import ArrayObject, NameObject
 from weasyprint import HTML
@@ -89,7 +90,8 @@ def _bookmarks(writer: PdfWriter):
 
 
 def appended_label(pack_file: PackFile) -> str:
-    return f"Appended: {pack_file.name}"
+    # The same words as the bookmark label pack.html gives the file, so the two can be matched.
+    return f"{_('Appended:')} {pack_file.name}"
 
 
 def append_papers(

@@ -4,6 +4,7 @@ making is queued and the answer says how far it has got (202, with Retry-After).
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from partnership.documents import retry_later
@@ -27,7 +28,7 @@ def pack(request, slug, pk):
         return pdf
     if _wants_pdf(request):
         response = JsonResponse(
-            {"status": agenda_pack.status, "progress": agenda_pack.progress, "detail": "The pack is being made."},
+            {"status": agenda_pack.status, "progress": agenda_pack.progress, "detail": _("The pack is being made.")},
             status=202,
         )
     else:

@@ -9,6 +9,8 @@ decision was taken at, so check_record_open is deliberately not asked here."""
 
 import datetime
 
+from django.utils.translation import gettext as _
+
 from actionplans.models import Action, ActionPlan, Section
 from actionplans.services import add_action
 from partnership.errors import RuleBroken
@@ -17,15 +19,13 @@ from partnership.services.common import rule_service
 
 from ..models import Decision, Outcome
 
-LOST = "Decision {number} was lost, so no action arises from it."
-
 
 def _lock(decision: Decision, by) -> Decision:
     """The decision's row, locked: two secretaries linking the same action at the same moment
     are taken one after the other, so the second is told it is already linked."""
     locked = Decision.objects.select_for_update(of=("self",)).get(pk=decision.pk)
     if locked.outcome == Outcome.LOST:
-        raise RuleBroken(LOST.format(number=locked.number))
+        raise RuleBroken(_("Decision %(number)s was lost, so no action arises from it.") % {"number": locked.number})
     locked._history_user = by  # the history of the link names who made it (simple_history)
     return locked
 
@@ -33,7 +33,7 @@ def _lock(decision: Decision, by) -> Decision:
 def _check_owner(decision: Decision, owner_member: Member | None) -> None:
     if owner_member is not None and (owner_member.partnership_id != decision.partnership_id or not owner_member.active):
         raise RuleBroken(
-            "The owner must be a current member of the partnership that took the decision.", field="owner_member"
+            _("The owner must be a current member of the partnership that took the decision."), field="owner_member"
         )
 
 
@@ -54,7 +54,7 @@ def add_action_arising(
     is responsible as written defaults to the owning member's name."""
     decision = _lock(decision, by)
     if plan.partnership_id != decision.partnership_id:
-        raise RuleBroken("Choose one of the partnership's own action plans.", field="plan")
+        raise RuleBroken(_("Choose one of the partnership's own action plans."), field="plan")
     _check_owner(decision, owner_member)
     owner = owner.strip() or (owner_member.person.name if owner_member is not None else "")
     action = add_action(
@@ -69,9 +69,12 @@ def link_action(*, decision: Decision, action: Action, by) -> Action:
     """An action already on one of the partnership's plans, recorded as arising from `decision`."""
     decision = _lock(decision, by)
     if action.plan.partnership_id != decision.partnership_id:
-        raise RuleBroken("Choose an action on one of the partnership's own plans.", field="action")
+        raise RuleBroken(_("Choose an action on one of the partnership's own plans."), field="action")
     if decision.actions.filter(pk=action.pk).exists():
-        raise RuleBroken(f"That action is already listed as arising from decision {decision.number}.", field="action")
+        raise RuleBroken(
+            _("That action is already listed as arising from decision %(number)s.") % {"number": decision.number},
+            field="action",
+        )
     decision.actions.add(action)
     return action
 
@@ -81,6 +84,9 @@ def unlink_action(*, decision: Decision, action: Action, by) -> None:
     """The action no longer listed as arising from the decision; it stays on its plan."""
     decision = Decision.objects.select_for_update(of=("self",)).get(pk=decision.pk)
     if not decision.actions.filter(pk=action.pk).exists():
-        raise RuleBroken(f"That action is not listed as arising from decision {decision.number}.", field="action")
+        raise RuleBroken(
+            _("That action is not listed as arising from decision %(number)s.") % {"number": decision.number},
+            field="action",
+        )
     decision._history_user = by
     decision.actions.remove(action)

@@ -5,6 +5,7 @@ import datetime
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnership.errors import RuleBroken
 from partnership.services.common import long_date, rule_service
@@ -30,9 +31,9 @@ def check_open(meeting: Meeting) -> None:
     """The agenda and papers of a meeting that has been held, or whose day has passed, are part
     of the record: they stay as they were."""
     if meeting.status not in OPEN_STATUSES:
-        raise RuleBroken("The meeting has been held, so its agenda is part of the record and stays as it was.")
+        raise RuleBroken(_("The meeting has been held, so its agenda is part of the record and stays as it was."))
     if not meeting.is_open:
-        raise RuleBroken("The meeting has taken place, so its agenda and papers are part of the record.")
+        raise RuleBroken(_("The meeting has taken place, so its agenda and papers are part of the record."))
 
 
 def _check_fields(fields: dict) -> dict:
@@ -42,13 +43,13 @@ def _check_fields(fields: dict) -> dict:
     if fields.get("is_confidential"):
         if not fields.get("confidential_reason"):
             raise RuleBroken(
-                "Say why the item is exempt from publication: a confidential item is taken in private.",
+                _("Say why the item is exempt from publication: a confidential item is taken in private."),
                 field="confidential_reason",
             )
     elif "is_confidential" in fields:
         fields["confidential_reason"] = ""
     if "title" in fields and not fields["title"].strip():
-        raise RuleBroken("Give the item a title.", field="title")
+        raise RuleBroken(_("Give the item a title."), field="title")
     return fields
 
 
@@ -71,7 +72,10 @@ def add_agenda_item(*, meeting: Meeting, title: str, late_reason: str = "", **fi
     late = meeting.is_circulated
     if late and not late_reason.strip():
         raise RuleBroken(
-            "The agenda has gone out, so this is a late item: say why it cannot wait for the next meeting (ToR 5.7).",
+            _(
+                "The agenda has gone out, so this is a late item: say why it cannot wait for the next meeting "
+                "(ToR 5.7)."
+            ),
             field="late_reason",
         )
     last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
@@ -95,7 +99,7 @@ def update_agenda_item(*, item: AgendaItem, late_reason: str | None = None, **fi
     fields = _check_fields({**current, **fields})
     if late_reason is not None and item.is_late:
         if not late_reason.strip():
-            raise RuleBroken("A late item keeps its reason (ToR 5.7).", field="late_reason")
+            raise RuleBroken(_("A late item keeps its reason (ToR 5.7)."), field="late_reason")
         item.late_reason = late_reason.strip()
     for name, value in fields.items():
         setattr(item, name, value)
@@ -110,7 +114,10 @@ def remove_agenda_item(*, item: AgendaItem) -> None:
     check_open(meeting)
     if meeting.is_circulated:
         raise RuleBroken(
-            "The agenda has gone out, so its items stay on it: the meeting can withdraw an item and the minutes say so."
+            _(
+                "The agenda has gone out, so its items stay on it: the meeting can withdraw an item and the "
+                "minutes say so."
+            )
         )
     delete_files_on_commit(PaperFile.objects.filter(paper__agenda_item=item))
     item.delete()
@@ -139,7 +146,7 @@ def reorder_agenda(*, meeting: Meeting, item_ids: list[int]) -> list[AgendaItem]
     check_open(meeting)
     items = {item.pk: item for item in meeting.agenda_items.all()}
     if sorted(item_ids) != sorted(items):
-        raise RuleBroken("The new order must list every item of this agenda once.", field="item_ids")
+        raise RuleBroken(_("The new order must list every item of this agenda once."), field="item_ids")
     ordered = [items[pk] for pk in item_ids]
     _number(ordered)
     agenda_changed(meeting)
@@ -160,9 +167,11 @@ def agree_agenda(*, meeting: Meeting, by, now: datetime.datetime | None = None) 
     meeting = lock_meeting(meeting)
     check_open(meeting)
     if meeting.is_circulated:
-        raise RuleBroken(f"The agenda went out on {long_date(timezone.localdate(meeting.agenda_circulated_at))}.")
+        raise RuleBroken(
+            _("The agenda went out on %(day)s.") % {"day": long_date(timezone.localdate(meeting.agenda_circulated_at))}
+        )
     if meeting.agenda_agreed_at is not None:
-        raise RuleBroken("The chair has already agreed this agenda.")
+        raise RuleBroken(_("The chair has already agreed this agenda."))
     meeting.agenda_agreed_at = now or timezone.now()
     meeting.agenda_agreed_by = by
     meeting.save(update_fields=["agenda_agreed_at", "agenda_agreed_by"])
@@ -175,9 +184,9 @@ def accept_late_item(*, item: AgendaItem, by, now: datetime.datetime | None = No
     check_open(lock_meeting(item.meeting))
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
     if not item.is_late:
-        raise RuleBroken("Only a late item needs the chair's acceptance.")
+        raise RuleBroken(_("Only a late item needs the chair's acceptance."))
     if item.chair_accepted:
-        raise RuleBroken("The chair has already accepted this item.")
+        raise RuleBroken(_("The chair has already accepted this item."))
     item.chair_accepted = True
     item.chair_accepted_at = now or timezone.now()
     item.chair_accepted_by = by

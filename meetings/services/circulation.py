@@ -4,6 +4,7 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnership.errors import RuleBroken
 from partnership.services.common import long_date, rule_service
@@ -21,12 +22,16 @@ def circulate_agenda(*, meeting: Meeting, by, now: datetime.datetime | None = No
     now = now or timezone.now()
     meeting = lock_meeting(meeting)
     if meeting.is_circulated:
-        raise RuleBroken(f"The agenda went out on {long_date(timezone.localdate(meeting.agenda_circulated_at))}.")
+        raise RuleBroken(
+            _("The agenda went out on %(day)s.") % {"day": long_date(timezone.localdate(meeting.agenda_circulated_at))}
+        )
     if meeting.agenda_agreed_at is None:
-        raise RuleBroken("The chair has not agreed the agenda yet; the agenda that goes out is the chair's (ToR 5.7).")
+        raise RuleBroken(
+            _("The chair has not agreed the agenda yet; the agenda that goes out is the chair's (ToR 5.7).")
+        )
     today = timezone.localdate(now)
     if today > meeting.date:
-        raise RuleBroken("The meeting has taken place, so its agenda can no longer go out.")
+        raise RuleBroken(_("The meeting has taken place, so its agenda can no longer go out."))
     check_open(meeting)
     meeting.agenda_circulated_at = now
     meeting.agenda_circulated_by = by

@@ -7,6 +7,7 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnership.errors import RuleBroken
 from partnership.services.common import long_date, rule_service
@@ -44,16 +45,16 @@ def lock_minutes(minutes: Minutes) -> Minutes:
 def _check_draft(minutes: Minutes) -> None:
     if minutes.status != MinutesStatus.DRAFT:
         raise RuleBroken(
-            f"The minutes are {minutes.get_status_display().lower()}. Return them to draft to change them; "
-            "the chair then approves them again."
+            _("The minutes are %(status)s. Return them to draft to change them; the chair then approves them again.")
+            % {"status": minutes.get_status_display().lower()}
         )
 
 
 @rule_service
 def start_minutes(*, meeting: Meeting) -> Minutes:
     """The draft, with a minute for each agenda item; run again, it adds items added since."""
-    check_held(meeting, "its minutes are drafted")
-    minutes, _ = Minutes.objects.get_or_create(meeting=meeting)
+    check_held(meeting, _("its minutes are drafted"))
+    minutes, _created = Minutes.objects.get_or_create(meeting=meeting)
     if minutes.status == MinutesStatus.DRAFT:
         missing = AgendaItem.objects.filter(meeting=meeting, minute__isnull=True)
         MinuteItem.objects.bulk_create([MinuteItem(minutes=minutes, agenda_item=item) for item in missing])
@@ -80,10 +81,13 @@ def approve_minutes(*, minutes: Minutes, by, now: datetime.datetime | None = Non
     chaired = who_chaired(meeting)
     if chaired is None:
         raise RuleBroken(
-            "Nobody is recorded as chairing this meeting: name who presided, or record the chair's office."
+            _("Nobody is recorded as chairing this meeting: name who presided, or record the chair's office.")
         )
     if not chaired_by_user(meeting, by):
-        raise RuleBroken(f"Only {chaired.person.name}, who chaired this meeting, can approve its minutes (ToR 5.8).")
+        raise RuleBroken(
+            _("Only %(name)s, who chaired this meeting, can approve its minutes (ToR 5.8).")
+            % {"name": chaired.person.name}
+        )
     _check_chaired_in_person(meeting, chaired)
     html = render_minutes_html(meeting)
     minutes.status = MinutesStatus.APPROVED
@@ -107,18 +111,26 @@ def _check_chaired_in_person(meeting: Meeting, chaired) -> None:
     if meeting.presiding_member_id is None:
         if chaired.pk not in present:
             raise RuleBroken(
-                f"{name}, the chair, is not recorded as present. Record the attendance, or name who presided "
-                "in the chair's absence (ToR 5.4)."
+                _(
+                    "%(name)s, the chair, is not recorded as present. Record the attendance, or name who presided "
+                    "in the chair's absence (ToR 5.4)."
+                )
+                % {"name": name}
             )
         return
     chair = chair_on(meeting.partnership_id, meeting.date)
     if chair is not None and chair.pk in present:
         raise RuleBroken(
-            f"{chair.person.name}, the chair, is recorded as present, so chaired the meeting; nobody presided "
-            "in their place. Correct the attendance, or remove who presided from the meeting's details."
+            _(
+                "%(name)s, the chair, is recorded as present, so chaired the meeting; nobody presided "
+                "in their place. Correct the attendance, or remove who presided from the meeting's details."
+            )
+            % {"name": chair.person.name}
         )
     if chaired.pk not in present:
-        raise RuleBroken(f"{name}, named to preside, is not recorded as present. Correct the attendance first.")
+        raise RuleBroken(
+            _("%(name)s, named to preside, is not recorded as present. Correct the attendance first.") % {"name": name}
+        )
 
 
 @rule_service
@@ -127,9 +139,9 @@ def return_minutes_to_draft(*, minutes: Minutes) -> Minutes:
     and circulating again. Confirmed minutes are the board's true record and stay."""
     minutes = lock_minutes(minutes)
     if minutes.status == MinutesStatus.CONFIRMED:
-        raise RuleBroken("The board confirmed these minutes as a true record; they stay as confirmed.")
+        raise RuleBroken(_("The board confirmed these minutes as a true record; they stay as confirmed."))
     if minutes.status == MinutesStatus.DRAFT:
-        raise RuleBroken("The minutes are already a draft.")
+        raise RuleBroken(_("The minutes are already a draft."))
     minutes.status = MinutesStatus.DRAFT
     minutes.approved_at = minutes.approved_by = minutes.approved_as = None
     minutes.circulated_at = minutes.circulated_by = None
@@ -145,9 +157,11 @@ def circulate_minutes(*, minutes: Minutes, by, now: datetime.datetime | None = N
     now = now or timezone.now()
     minutes = lock_minutes(minutes)
     if minutes.status == MinutesStatus.DRAFT:
-        raise RuleBroken("The chair has not approved the minutes yet; only approved minutes go out (ToR 5.8).")
+        raise RuleBroken(_("The chair has not approved the minutes yet; only approved minutes go out (ToR 5.8)."))
     if minutes.status != MinutesStatus.APPROVED:
-        raise RuleBroken(f"The minutes went out on {long_date(timezone.localdate(minutes.circulated_at))}.")
+        raise RuleBroken(
+            _("The minutes went out on %(date)s.") % {"date": long_date(timezone.localdate(minutes.circulated_at))}
+        )
     minutes.status = MinutesStatus.CIRCULATED
     minutes.circulated_at, minutes.circulated_by = now, by
     minutes.is_late = timezone.localdate(now) > minutes.meeting.minutes_due
@@ -166,30 +180,34 @@ def confirm_minutes(*, minutes: Minutes, at_meeting: Meeting, by, now: datetime.
     minutes = lock_minutes(minutes)
     meeting = minutes.meeting
     if minutes.status == MinutesStatus.CONFIRMED:
-        raise RuleBroken("The board has already confirmed these minutes.")
+        raise RuleBroken(_("The board has already confirmed these minutes."))
     if minutes.status != MinutesStatus.CIRCULATED:
-        raise RuleBroken("Only minutes circulated to the members can be confirmed.", field="at_meeting")
+        raise RuleBroken(_("Only minutes circulated to the members can be confirmed."), field="at_meeting")
     if at_meeting.partnership_id != meeting.partnership_id or at_meeting.date <= meeting.date:
-        raise RuleBroken("Minutes are confirmed at a later meeting of the same partnership.", field="at_meeting")
+        raise RuleBroken(_("Minutes are confirmed at a later meeting of the same partnership."), field="at_meeting")
     if at_meeting.date > timezone.localdate(now):
         raise RuleBroken(
-            f"That meeting is on {long_date(at_meeting.date)}; record the confirmation once it has met.",
+            _("That meeting is on %(date)s; record the confirmation once it has met.")
+            % {"date": long_date(at_meeting.date)},
             field="at_meeting",
         )
     if at_meeting.status in OPEN_STATUSES:
         raise RuleBroken(
-            f"Nobody has recorded who attended the meeting of {long_date(at_meeting.date)}: record its "
-            "attendance first, then that it confirmed these minutes.",
+            _(
+                "Nobody has recorded who attended the meeting of %(date)s: record its "
+                "attendance first, then that it confirmed these minutes."
+            )
+            % {"date": long_date(at_meeting.date)},
             field="at_meeting",
         )
     if starts_at(at_meeting.date, at_meeting.start_time) <= minutes.circulated_at:
         raise RuleBroken(
-            "That meeting began before these minutes went to the members, so it could not confirm them.",
+            _("That meeting began before these minutes went to the members, so it could not confirm them."),
             field="at_meeting",
         )
     if not at_meeting.agenda_items.filter(standing=StandingItem.PREVIOUS_MINUTES).exists():
         raise RuleBroken(
-            'That meeting has no "Minutes of the last meeting" item, so its agenda did not put them to the board.',
+            _('That meeting has no "Minutes of the last meeting" item, so its agenda did not put them to the board.'),
             field="at_meeting",
         )
     minutes.status = MinutesStatus.CONFIRMED

@@ -7,6 +7,7 @@ import datetime
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnership.errors import RuleBroken
 from partnership.services.common import rule_service
@@ -34,9 +35,9 @@ def _check_fields(fields: dict) -> dict:
     if unknown:
         raise TypeError(f"unknown paper fields: {sorted(unknown)}")
     if "title" in fields and not (fields["title"] or "").strip():
-        raise RuleBroken("Give the paper a title.", field="title")
+        raise RuleBroken(_("Give the paper a title."), field="title")
     if "purpose" in fields and fields["purpose"] not in Purpose.values:
-        raise RuleBroken("Say whether the paper is for decision, discussion or information.", field="purpose")
+        raise RuleBroken(_("Say whether the paper is for decision, discussion or information."), field="purpose")
     return {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
 
 
@@ -82,8 +83,10 @@ def add_paper(
     late = meeting.is_circulated
     if late and not late_reason.strip():
         raise RuleBroken(
-            "The agenda and papers have gone out, so this is a late paper: say why it could not go out with them "
-            "(ToR 5.7).",
+            _(
+                "The agenda and papers have gone out, so this is a late paper: say why it could not go out with them "
+                "(ToR 5.7)."
+            ),
             field="late_reason",
         )
     paper = Paper.objects.create(
@@ -103,7 +106,7 @@ def update_paper(*, paper: Paper, late_reason: str | None = None, **fields) -> P
     fields = _check_fields(fields)
     if late_reason is not None and paper.is_late:
         if not late_reason.strip():
-            raise RuleBroken("A late paper keeps its reason (ToR 5.7).", field="late_reason")
+            raise RuleBroken(_("A late paper keeps its reason (ToR 5.7)."), field="late_reason")
         paper.late_reason = late_reason.strip()
     for name, value in fields.items():
         setattr(paper, name, value)
@@ -120,8 +123,10 @@ def remove_paper(*, paper: Paper) -> None:
     agenda_changed(meeting)  # the chair agrees the papers that go out, too
     if meeting.is_circulated:
         raise RuleBroken(
-            "The agenda and papers have gone out, so this paper stays with them: the meeting can withdraw it "
-            "and the minutes say so."
+            _(
+                "The agenda and papers have gone out, so this paper stays with them: the meeting can withdraw it "
+                "and the minutes say so."
+            )
         )
     delete_files_on_commit(paper.files.all())
     paper.delete()

@@ -7,10 +7,12 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from partnership.errors import RuleBroken
 from partnership.models import Member, Partnership
-from partnership.services.common import rule_service
+from partnership.services.common import long_date, rule_service
 from partnership.services.withdrawal import check_not_withdrawn
 
 from ..models import (
@@ -32,7 +34,7 @@ from ..models import (
     Outcome,
 )
 
-RECORD_LOCKED = (
+RECORD_LOCKED = gettext_noop(
     "The chair has approved the minutes, so the record they were approved on stays as it is. "
     "Return the minutes to draft to correct it."
 )
@@ -40,7 +42,7 @@ RECORD_LOCKED = (
 
 def _check_member(meeting: Meeting, member: Member) -> None:
     if member.partnership_id != meeting.partnership_id:
-        raise RuleBroken("Only the partnership's own members are recorded here.", field="member")
+        raise RuleBroken(_("Only the partnership's own members are recorded here."), field="member")
 
 
 def check_record_open(meeting: Meeting) -> None:
@@ -56,13 +58,16 @@ def check_record_open(meeting: Meeting) -> None:
         minutes = minutes.select_for_update()
     status = minutes.values_list("status", flat=True).first()
     if status is not None and status != MinutesStatus.DRAFT:
-        raise RuleBroken(RECORD_LOCKED)
+        raise RuleBroken(_(RECORD_LOCKED))
 
 
 def check_held(meeting: Meeting, what: str, today: datetime.date | None = None) -> None:
     today = today or timezone.localdate()
     if meeting.date > today:
-        raise RuleBroken(f"The meeting is on {meeting.date:%-d %B %Y}: {what} once it has taken place.")
+        raise RuleBroken(
+            _("The meeting is on %(date)s: %(what)s once it has taken place.")
+            % {"date": long_date(meeting.date), "what": what}
+        )
 
 
 def mark_held(meeting: Meeting) -> None:
@@ -79,17 +84,19 @@ def record_attendance(*, meeting: Meeting, member: Member, status: str, substitu
     _check_member(meeting, member)
     check_record_open(meeting)
     if status not in AttendanceStatus.values:
-        raise RuleBroken("Choose present, apologies, absent or represented by a substitute.", field="status")
+        raise RuleBroken(_("Choose present, apologies, absent or represented by a substitute."), field="status")
     if status != AttendanceStatus.APOLOGIES:
-        check_held(meeting, "who attended is recorded")
+        check_held(meeting, _("who attended is recorded"))
     substitute_name = substitute_name.strip()
     if status == AttendanceStatus.SUBSTITUTE and not substitute_name:
-        raise RuleBroken("Name the substitute who attended in the member's place (ToR 3.2).", field="substitute_name")
+        raise RuleBroken(
+            _("Name the substitute who attended in the member's place (ToR 3.2)."), field="substitute_name"
+        )
     if status == AttendanceStatus.PRESENT:
         check_not_withdrawn(member, on=meeting.date, field="status")
     if status in (AttendanceStatus.APOLOGIES, AttendanceStatus.ABSENT):
         _check_not_a_voter(meeting, member)
-    attendance, _ = Attendance.objects.update_or_create(
+    attendance, _created = Attendance.objects.update_or_create(
         meeting=meeting,
         member=member,
         defaults={
@@ -116,8 +123,11 @@ def check_decisions_stay_quorate(meeting: Meeting, items=None) -> None:
         if not item_quorum(item).is_quorate:
             number = item.decisions.order_by("number").values_list("number", flat=True).first()
             raise RuleBroken(
-                f'Decision {number} on "{item.title}" was taken with a quorum of '
-                f"{meeting.partnership.quorum}; this change would leave it without one. Correct the decision first."
+                _(
+                    'Decision %(number)s on "%(title)s" was taken with a quorum of '
+                    "%(quorum)s; this change would leave it without one. Correct the decision first."
+                )
+                % {"number": number, "title": item.title, "quorum": meeting.partnership.quorum}
             )
 
 
@@ -126,7 +136,8 @@ def _check_not_a_voter(meeting: Meeting, member: Member) -> None:
     voted = Decision.objects.filter(agenda_item__meeting=meeting, voters=member).order_by("number").first()
     if voted is not None:
         raise RuleBroken(
-            f"{member.person.name} voted on decision {voted.number}, so was present. Correct the decision first.",
+            _("%(name)s voted on decision %(number)s, so was present. Correct the decision first.")
+            % {"name": member.person.name, "number": voted.number},
             field="status",
         )
 
@@ -138,9 +149,9 @@ def add_other_attendee(
     """Officers, the block lead, and guests the chair agreed to (ToR 4.4)."""
     check_record_open(meeting)
     if not name.strip():
-        raise RuleBroken("Give the name of who attended.", field="name")
+        raise RuleBroken(_("Give the name of who attended."), field="name")
     if role not in OtherAttendeeRole.values:
-        raise RuleBroken("Say whether they attended as an officer, the block lead or a guest.", field="role")
+        raise RuleBroken(_("Say whether they attended as an officer, the block lead or a guest."), field="role")
     return OtherAttendee.objects.create(
         meeting=meeting, name=name.strip(), organisation=organisation.strip(), role=role
     )
@@ -171,23 +182,28 @@ def declare_interest(
     check_record_open(meeting)
     check_not_withdrawn(member, on=meeting.date)
     if kind not in InterestKind.values:
-        raise RuleBroken("Say whether the interest is personal or prejudicial.", field="kind")
+        raise RuleBroken(_("Say whether the interest is personal or prejudicial."), field="kind")
     if category and category not in InterestCategory.values:
-        raise RuleBroken("Choose what the interest touches from the Code of Conduct's list.", field="category")
+        raise RuleBroken(_("Choose what the interest touches from the Code of Conduct's list."), field="category")
     if not nature.strip():
-        raise RuleBroken("Say what the interest is.", field="nature")
+        raise RuleBroken(_("Say what the interest is."), field="nature")
     if Declaration.objects.filter(agenda_item=agenda_item, member=member).exists():
-        raise RuleBroken(f"{member.person.name} has already declared an interest in this item.", field="member")
+        raise RuleBroken(
+            _("%(name)s has already declared an interest in this item.") % {"name": member.person.name}, field="member"
+        )
     agreed = bool(participation_reason.strip())
     if agreed and kind != InterestKind.PREJUDICIAL:
         raise RuleBroken(
-            "Only a prejudicial interest keeps a member out of the decision.", field="participation_reason"
+            _("Only a prejudicial interest keeps a member out of the decision."), field="participation_reason"
         )
     if kind == InterestKind.PREJUDICIAL and not agreed and agenda_item.decisions.filter(voters=member).exists():
         # Otherwise the record would show a member with a prejudicial interest as a voter (ToR 7).
         raise RuleBroken(
-            f"{member.person.name} voted on this item. Correct the decision first, or record that the board "
-            "agreed they could take part.",
+            _(
+                "%(name)s voted on this item. Correct the decision first, or record that the board "
+                "agreed they could take part."
+            )
+            % {"name": member.person.name},
             field="kind",
         )
     declaration = Declaration.objects.create(
@@ -212,9 +228,9 @@ def agree_participation(*, declaration: Declaration, reason: str) -> Declaration
     """The board agreed that a member with a prejudicial interest may take part (ToR 7)."""
     check_record_open(declaration.meeting)
     if declaration.kind != InterestKind.PREJUDICIAL:
-        raise RuleBroken("Only a prejudicial interest keeps a member out of the decision.", field="reason")
+        raise RuleBroken(_("Only a prejudicial interest keeps a member out of the decision."), field="reason")
     if not reason.strip():
-        raise RuleBroken("Record why the board agreed the member may take part.", field="reason")
+        raise RuleBroken(_("Record why the board agreed the member may take part."), field="reason")
     declaration.participation_agreed = True
     declaration.participation_reason = reason.strip()
     declaration.save()
@@ -226,7 +242,7 @@ def withdraw_declaration(*, declaration: Declaration) -> None:
     """A declaration recorded in error; the history keeps that it was made."""
     check_record_open(declaration.meeting)
     if declaration.agenda_item.decisions.filter(voters=declaration.member).exists():
-        raise RuleBroken("The member voted on this item; correct the decision first.")
+        raise RuleBroken(_("The member voted on this item; correct the decision first."))
     declaration.delete()
 
 
@@ -278,7 +294,7 @@ def record_decision(
     """A decision on the item, numbered in the partnership's log. A vote is decided by simple
     majority of the votes cast; no member with a prejudicial interest in the item is a voter."""
     meeting = agenda_item.meeting
-    check_held(meeting, "its decisions are recorded")
+    check_held(meeting, _("its decisions are recorded"))
     voters = _check_decision(agenda_item, text, method, voters, votes_for, votes_against, abstentions)
     partnership = meeting.partnership
     decision = Decision.objects.create(
@@ -317,7 +333,7 @@ def correct_decision(
     """Put right a decision recorded wrongly, under the same rules, keeping its number."""
     agenda_item = decision.agenda_item
     if agenda_item is None:
-        raise RuleBroken("A decision taken in writing is the members' responses; it cannot be corrected here.")
+        raise RuleBroken(_("A decision taken in writing is the members' responses; it cannot be corrected here."))
     voters = _check_decision(agenda_item, text, method, voters, votes_for, votes_against, abstentions)
     outcome = outcome_of(method, votes_for, votes_against)
     if outcome == Outcome.LOST:
@@ -338,7 +354,9 @@ def _check_no_actions_arising(decision: Decision) -> None:
     locked = Decision.objects.select_for_update(of=("self",)).get(pk=decision.pk)
     if locked.actions.exists():
         raise RuleBroken(
-            f"Decision {locked.number} has actions arising: unlink them before recording it as lost.", field="outcome"
+            _("Decision %(number)s has actions arising: unlink them before recording it as lost.")
+            % {"number": locked.number},
+            field="outcome",
         )
 
 
@@ -348,19 +366,22 @@ def _check_decision(agenda_item, text, method, voters, votes_for, votes_against,
     meeting = agenda_item.meeting
     check_record_open(meeting)
     if not text.strip():
-        raise RuleBroken("Write down what was decided.", field="text")
+        raise RuleBroken(_("Write down what was decided."), field="text")
     if method not in DecisionMethod.values:
-        raise RuleBroken("Say whether it was decided by consensus or by a vote.", field="method")
+        raise RuleBroken(_("Say whether it was decided by consensus or by a vote."), field="method")
     quorum = item_quorum(agenda_item)
     if not quorum.is_quorate:
         raise RuleBroken(
-            f"The meeting was not quorate for this item (at least {meeting.partnership.quorum} members needed, "
-            "once those with a prejudicial interest withdrew), so it could not decide.",
+            _(
+                "The meeting was not quorate for this item (at least %(quorum)s members needed, "
+                "once those with a prejudicial interest withdrew), so it could not decide."
+            )
+            % {"quorum": meeting.partnership.quorum},
         )
     voters = list(voters)
     if method == DecisionMethod.CONSENSUS:
         if voters or votes_for or votes_against or abstentions:
-            raise RuleBroken("A decision by consensus has no votes; record a vote instead.", field="method")
+            raise RuleBroken(_("A decision by consensus has no votes; record a vote instead."), field="method")
     else:
         _check_votes(agenda_item, quorum, voters, votes_for, votes_against, abstentions)
     return voters
@@ -370,16 +391,19 @@ def _check_votes(
     agenda_item: AgendaItem, quorum: Quorum, voters, votes_for: int, votes_against: int, abstentions: int
 ) -> None:
     if min(votes_for, votes_against, abstentions) < 0:
-        raise RuleBroken("Votes are counted from nought up.", field="votes_for")
+        raise RuleBroken(_("Votes are counted from nought up."), field="votes_for")
     if votes_for + votes_against == 0:
-        raise RuleBroken("A vote needs votes cast for or against.", field="votes_for")
+        raise RuleBroken(_("A vote needs votes cast for or against."), field="votes_for")
     if len({voter.pk for voter in voters}) != len(voters):
-        raise RuleBroken("Name each voter once.", field="voters")
+        raise RuleBroken(_("Name each voter once."), field="voters")
     meeting = agenda_item.meeting
     present = {row.member_id for row in meeting.attendance.all() if row.counts_as_present}
     for voter in voters:
         if voter.pk not in present:
-            raise RuleBroken(f"{voter.person.name} is not recorded as present, so cannot vote.", field="voters")
+            raise RuleBroken(
+                _("%(name)s is not recorded as present, so cannot vote.") % {"name": voter.person.name},
+                field="voters",
+            )
         # A nominating body may still send a substitute for a member the chair has withdrawn from
         # business (record_attendance lets it, and the substitute counts as present), but no vote
         # is cast in the withdrawn member's name.
@@ -388,19 +412,23 @@ def _check_votes(
     for voter in voters:
         if voter.pk in withdrawn:
             raise RuleBroken(
-                f"{voter.person.name} declared a prejudicial interest in this item and takes no part in the "
-                "decision (ToR 7), unless the board agrees otherwise.",
+                _(
+                    "%(name)s declared a prejudicial interest in this item and takes no part in the "
+                    "decision (ToR 7), unless the board agrees otherwise."
+                )
+                % {"name": voter.person.name},
                 field="voters",
             )
     if voters and len(voters) != votes_for + votes_against + abstentions:
         raise RuleBroken(
-            f"{len(voters)} voters are named but {votes_for + votes_against + abstentions} votes are counted.",
+            _("%(voters)s voters are named but %(votes)s votes are counted.")
+            % {"voters": len(voters), "votes": votes_for + votes_against + abstentions},
             field="voters",
         )
     # With the voters named this follows from the checks above; without them it is the only check.
     if votes_for + votes_against + abstentions > quorum.remaining:
         raise RuleBroken(
-            f"{votes_for + votes_against + abstentions} votes are counted but only {quorum.remaining} members "
-            "present could vote on this item.",
+            _("%(votes)s votes are counted but only %(remaining)s members present could vote on this item.")
+            % {"votes": votes_for + votes_against + abstentions, "remaining": quorum.remaining},
             field="votes_for",
         )

@@ -3,6 +3,7 @@
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnership.errors import RuleBroken
 from partnership.models import Partnership
@@ -33,14 +34,14 @@ STANDING_PURPOSE = {
 
 def _check_times(start_time: datetime.time, end_time: datetime.time | None) -> None:
     if end_time is not None and end_time <= start_time:
-        raise RuleBroken("The meeting must end after it starts.", field="end_time")
+        raise RuleBroken(_("The meeting must end after it starts."), field="end_time")
 
 
 def _check_presiding(partnership: Partnership, presiding_member) -> None:
     if presiding_member is not None and (
         presiding_member.partnership_id != partnership.pk or not presiding_member.active
     ):
-        raise RuleBroken("Whoever presides is one of the partnership's members (ToR 5.4).", field="presiding_member")
+        raise RuleBroken(_("Whoever presides is one of the partnership's members (ToR 5.4)."), field="presiding_member")
 
 
 @rule_service
@@ -69,16 +70,18 @@ def reschedule_meeting(*, meeting: Meeting, **changes) -> Meeting:
     meeting = Meeting.objects.select_for_update(of=("self",)).select_related("partnership").get(pk=meeting.pk)
     moves = any(changes.get(name, getattr(meeting, name)) != getattr(meeting, name) for name in ("date", "start_time"))
     if moves and meeting.status not in (MeetingStatus.PLANNED, MeetingStatus.AGENDA_CIRCULATED):
-        raise RuleBroken("The meeting has been held, so its date and time stay as they were.", field="date")
+        raise RuleBroken(_("The meeting has been held, so its date and time stay as they were."), field="date")
     if changes.get("is_public", meeting.is_public) != meeting.is_public and not meeting.is_open:
         raise RuleBroken(
-            "The meeting has taken place, so whether it was held in public is part of its record.",
+            _("The meeting has taken place, so whether it was held in public is part of its record."),
             field="is_public",
         )
     if meeting.is_circulated and changes.get("is_public") and not meeting.is_public:
         raise RuleBroken(
-            "The agenda went out for a private meeting, so nobody has weighed which items must be taken in "
-            "private. Hold it in public at a later meeting, whose agenda is built for the public.",
+            _(
+                "The agenda went out for a private meeting, so nobody has weighed which items must be taken in "
+                "private. Hold it in public at a later meeting, whose agenda is built for the public."
+            ),
             field="is_public",
         )
     check_date(changes.get("date"), field="date")

@@ -6,6 +6,7 @@ import datetime
 from django.conf import settings
 from django.core.files import File
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from partnership.errors import RuleBroken
 from partnership.services.common import rule_service
@@ -33,9 +34,9 @@ def submit_paper(
     meeting = lock_meeting(meeting)
     check_open(meeting)
     if not title.strip():
-        raise RuleBroken("Give the paper a title.", field="title")
+        raise RuleBroken(_("Give the paper a title."), field="title")
     if not summary.strip():
-        raise RuleBroken("Say in a few lines what the paper is about.", field="summary")
+        raise RuleBroken(_("Say in a few lines what the paper is about."), field="summary")
     submission = PaperSubmission(
         meeting=meeting,
         submitted_by=by,
@@ -63,7 +64,9 @@ def submit_paper(
 def _lock_undecided(submission: PaperSubmission) -> PaperSubmission:
     submission = PaperSubmission.objects.select_for_update().get(pk=submission.pk)
     if submission.status != SubmissionStatus.SUBMITTED:
-        raise RuleBroken(f"This paper has been {submission.status} already.")
+        if submission.status == SubmissionStatus.ACCEPTED:
+            raise RuleBroken(_("This paper has been accepted already."))
+        raise RuleBroken(_("This paper has been returned already."))
     return submission
 
 
@@ -108,7 +111,7 @@ def return_submission(
 ) -> PaperSubmission:
     submission = _lock_undecided(submission)
     if not reason.strip():
-        raise RuleBroken("Say why the paper is returned, so its author can act on it.", field="reason")
+        raise RuleBroken(_("Say why the paper is returned, so its author can act on it."), field="reason")
     submission.status = SubmissionStatus.RETURNED
     submission.return_reason = reason.strip()
     submission.decided_at, submission.decided_by = now or timezone.now(), by

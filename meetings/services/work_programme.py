@@ -4,6 +4,7 @@ their agendas when they are built."""
 import datetime
 
 from dateutil.relativedelta import relativedelta
+from django.utils.translation import gettext as _
 
 from partnership.errors import RuleBroken
 from partnership.models import Office, Partnership, TermsOfReference
@@ -21,7 +22,8 @@ def _recurring_business(partnership: Partnership, year: int) -> list[tuple[str, 
     business = [
         (
             WorkKind.QUARTERLY_PERFORMANCE,
-            f"Quarterly performance report to the Public Service Board, Q{n} {year}",
+            _("Quarterly performance report to the Public Service Board, Q%(quarter)s %(year)s")
+            % {"quarter": n, "year": year},
             datetime.date(year, month, day),
         )
         for n, (month, day) in enumerate(QUARTER_ENDS, start=1)
@@ -33,14 +35,23 @@ def _recurring_business(partnership: Partnership, year: int) -> list[tuple[str, 
     )
     if review is not None:
         business += [
-            (WorkKind.TERMS_REVIEW, "Annual review of the terms of reference (ToR 10)", review.next_review_on),
-            (WorkKind.SKILLS_REVIEW, "Annual skills and knowledge review of the board", review.next_review_on),
+            (WorkKind.TERMS_REVIEW, _("Annual review of the terms of reference (ToR 10)"), review.next_review_on),
+            (WorkKind.SKILLS_REVIEW, _("Annual skills and knowledge review of the board"), review.next_review_on),
         ]
-    business.append((WorkKind.STRATEGIC_ASSESSMENT, f"Strategic assessment {year}", datetime.date(year, 12, 31)))
+    business.append(
+        (
+            WorkKind.STRATEGIC_ASSESSMENT,
+            _("Strategic assessment %(year)s") % {"year": year},
+            datetime.date(year, 12, 31),
+        )
+    )
     terms_ending = Office.objects.filter(partnership=partnership, ends_on__year=year).select_related("member__person")
     for office in terms_ending:
         kind = WorkKind.CHAIR_ELECTION if office.role == "chair" else WorkKind.VICE_CHAIR_ELECTION
-        title = f"Election of the {office.get_role_display().lower()}: the term ends on {long_date(office.ends_on)}"
+        title = _("Election of the %(office)s: the term ends on %(day)s") % {
+            "office": office.get_role_display().lower(),
+            "day": long_date(office.ends_on),
+        }
         business.append((kind, title, office.ends_on - ELECTION_NOTICE))
     return business
 
@@ -54,7 +65,7 @@ def plan_year(*, partnership: Partnership, year: int) -> list[WorkProgrammeItem]
     """Add the year's recurring business to the work programme (what is there already stays),
     each planned for the last meeting on or before its date when one is scheduled."""
     if not 2000 <= year <= 2100:
-        raise RuleBroken("Choose a year between 2000 and 2100.", field="year")
+        raise RuleBroken(_("Choose a year between 2000 and 2100."), field="year")
     existing = set(WorkProgrammeItem.objects.filter(partnership=partnership).values_list("kind", "due_by"))
     added = []
     for kind, title, due_by in _recurring_business(partnership, year):
@@ -93,9 +104,9 @@ def _check_meeting(partnership: Partnership, meeting: Meeting | None) -> None:
     if meeting is None:
         return
     if meeting.partnership_id != partnership.pk:
-        raise RuleBroken("Plan it for one of the partnership's own meetings.", field="meeting")
+        raise RuleBroken(_("Plan it for one of the partnership's own meetings."), field="meeting")
     if meeting.status != "planned":
-        raise RuleBroken("That meeting's agenda has gone out; plan it for a later meeting.", field="meeting")
+        raise RuleBroken(_("That meeting's agenda has gone out; plan it for a later meeting."), field="meeting")
 
 
 @rule_service
@@ -104,7 +115,7 @@ def plan_for_meeting(*, work_item: WorkProgrammeItem, meeting: Meeting | None) -
         WorkProgrammeItem.objects.select_for_update(of=("self",)).select_related("partnership").get(pk=work_item.pk)
     )
     if work_item.agenda_item_id is not None:
-        raise RuleBroken("It is on an agenda already.")
+        raise RuleBroken(_("It is on an agenda already."))
     _check_meeting(work_item.partnership, meeting)
     work_item.meeting = meeting
     work_item.save(update_fields=["meeting"])
@@ -116,9 +127,9 @@ def put_on_agenda(*, work_item: WorkProgrammeItem) -> WorkProgrammeItem:
     """Add the planned item to its meeting's agenda, keeping its reference."""
     work_item = WorkProgrammeItem.objects.select_for_update(of=("self",)).select_related("meeting").get(pk=work_item.pk)
     if work_item.meeting_id is None:
-        raise RuleBroken("Plan it for a meeting first.", field="meeting")
+        raise RuleBroken(_("Plan it for a meeting first."), field="meeting")
     if work_item.agenda_item_id is not None:
-        raise RuleBroken("It is on that agenda already.")
+        raise RuleBroken(_("It is on that agenda already."))
     work_item.agenda_item = add_agenda_item(
         meeting=work_item.meeting, title=work_item.title, purpose=work_item.purpose, presenter=work_item.presenter
     )

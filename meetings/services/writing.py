@@ -8,6 +8,8 @@ import datetime
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from partnership.errors import RuleBroken
 from partnership.models import Member, Partnership
@@ -28,13 +30,13 @@ from ..models import (
 from ..tasks import email_written_proposal
 from .record import next_decision_number, outcome_of
 
-ONLY_THE_CHAIR = "Only the chair puts a decision to the members in writing, and closes it."
+ONLY_THE_CHAIR = gettext_noop("Only the chair puts a decision to the members in writing, and closes it.")
 
 
 def _check_open(proposal: WrittenProposal, *, closed: str) -> None:
     """Closed and withdrawn proposals both take nothing more; the message says which it is."""
     if proposal.status == ProposalStatus.WITHDRAWN:
-        raise RuleBroken("The chair withdrew this proposal, so it is no longer open.")
+        raise RuleBroken(_("The chair withdrew this proposal, so it is no longer open."))
     if not proposal.is_open:
         raise RuleBroken(closed)
 
@@ -57,19 +59,19 @@ def open_written_proposal(
     now = now or timezone.now()
     today = timezone.localdate(now)
     if not is_chair_on(by, partnership.pk, today):
-        raise RuleBroken(ONLY_THE_CHAIR)
+        raise RuleBroken(_(ONLY_THE_CHAIR))
     for name, value, message in (
-        ("title", title, "Give the proposal a title."),
-        ("proposal", proposal, "Write what the members are asked to agree."),
-        ("why_now", why_now, "Say why it cannot wait for the next meeting."),
+        ("title", title, _("Give the proposal a title.")),
+        ("proposal", proposal, _("Write what the members are asked to agree.")),
+        ("why_now", why_now, _("Say why it cannot wait for the next meeting.")),
     ):
         if not value.strip():
             raise RuleBroken(message, field=name)
     if respond_by is None:
-        raise RuleBroken("Give the date by which members respond.", field="respond_by")
+        raise RuleBroken(_("Give the date by which members respond."), field="respond_by")
     check_date(respond_by, field="respond_by")
     if respond_by < today:
-        raise RuleBroken("The date to respond by cannot be in the past.", field="respond_by")
+        raise RuleBroken(_("The date to respond by cannot be in the past."), field="respond_by")
     written = WrittenProposal.objects.create(
         partnership=partnership,
         title=title.strip(),
@@ -98,23 +100,25 @@ def respond_in_writing(
     interest the answer is a withdrawal: nothing is counted for them."""
     now = now or timezone.now()
     proposal = _lock(proposal)
-    _check_open(proposal, closed="The chair has closed this proposal; responses are no longer taken.")
+    _check_open(proposal, closed=_("The chair has closed this proposal; responses are no longer taken."))
     if timezone.localdate(now) > proposal.respond_by:
-        raise RuleBroken(f"Responses were due by {long_date(proposal.respond_by)}.")
+        raise RuleBroken(_("Responses were due by %(date)s.") % {"date": long_date(proposal.respond_by)})
     if member.partnership_id != proposal.partnership_id or not member.active:
-        raise RuleBroken("Only the partnership's current members respond.", field="member")
+        raise RuleBroken(_("Only the partnership's current members respond."), field="member")
     check_not_withdrawn(member, on=timezone.localdate(now))
     if interest and interest not in InterestKind.values:
-        raise RuleBroken("Say whether the interest is personal or prejudicial.", field="interest")
+        raise RuleBroken(_("Say whether the interest is personal or prejudicial."), field="interest")
     if interest_category and interest_category not in InterestCategory.values:
-        raise RuleBroken("Choose what the interest touches from the Code of Conduct's list.", field="interest_category")
+        raise RuleBroken(
+            _("Choose what the interest touches from the Code of Conduct's list."), field="interest_category"
+        )
     if interest and not interest_nature.strip():
-        raise RuleBroken("Say what the interest is.", field="interest_nature")
+        raise RuleBroken(_("Say what the interest is."), field="interest_nature")
     if interest == InterestKind.PREJUDICIAL:
         response = ""  # they take no part in the decision (ToR 7)
     elif response not in Response.values:
-        raise RuleBroken("Answer for, against or abstain.", field="response")
-    answer, _ = WrittenResponse.objects.update_or_create(
+        raise RuleBroken(_("Answer for, against or abstain."), field="response")
+    answer, _created = WrittenResponse.objects.update_or_create(
         proposal=proposal,
         member=member,
         defaults={
@@ -136,19 +140,22 @@ def close_written_proposal(*, proposal: WrittenProposal, by, now: datetime.datet
     proposal = _lock(proposal)
     partnership = proposal.partnership
     if not is_chair_on(by, partnership.pk, timezone.localdate(now)):
-        raise RuleBroken(ONLY_THE_CHAIR)
-    _check_open(proposal, closed="This proposal is already closed.")
+        raise RuleBroken(_(ONLY_THE_CHAIR))
+    _check_open(proposal, closed=_("This proposal is already closed."))
     answers = list(proposal.responses.select_related("member"))
     taking_part = [answer for answer in answers if not answer.withdrew]
     if len(taking_part) < partnership.quorum:
         raise RuleBroken(
-            f"{len(taking_part)} members have taken part so far; at least {partnership.quorum} are needed to decide "
-            "(those with a prejudicial interest do not count). Wait for more responses, or withdraw the proposal."
+            _(
+                "%(taking_part)s members have taken part so far; at least %(quorum)s are needed to decide "
+                "(those with a prejudicial interest do not count). Wait for more responses, or withdraw the proposal."
+            )
+            % {"taking_part": len(taking_part), "quorum": partnership.quorum}
         )
     counts = {choice: sum(1 for answer in taking_part if answer.response == choice) for choice in Response.values}
     votes_for, votes_against = counts[Response.FOR], counts[Response.AGAINST]
     if votes_for + votes_against == 0:
-        raise RuleBroken("Every member who took part abstained, so nothing was decided. Withdraw the proposal.")
+        raise RuleBroken(_("Every member who took part abstained, so nothing was decided. Withdraw the proposal."))
     proposal.status = ProposalStatus.CLOSED
     proposal.closed_at, proposal.closed_by = now, by
     proposal.save()
@@ -174,8 +181,8 @@ def withdraw_written_proposal(*, proposal: WrittenProposal, by, now: datetime.da
     now = now or timezone.now()
     proposal = _lock(proposal)
     if not is_chair_on(by, proposal.partnership_id, timezone.localdate(now)):
-        raise RuleBroken(ONLY_THE_CHAIR)
-    _check_open(proposal, closed="This proposal is already closed.")
+        raise RuleBroken(_(ONLY_THE_CHAIR))
+    _check_open(proposal, closed=_("This proposal is already closed."))
     proposal.status = ProposalStatus.WITHDRAWN
     proposal.closed_at, proposal.closed_by = now, by
     proposal.save()

@@ -3,6 +3,7 @@
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from partnership import calendar
@@ -55,10 +56,10 @@ def schedule(request, slug):
     return _meeting_form_page(
         request,
         partnership=partnership,
-        form=MeetingForm(posted(request), submit="Schedule the meeting", partnership=partnership),
-        title="Schedule a meeting",
+        form=MeetingForm(posted(request), submit=_("Schedule the meeting"), partnership=partnership),
+        title=_("Schedule a meeting"),
         save=lambda form: services.schedule_meeting(partnership=partnership, **form.cleaned_data),
-        done="Meeting scheduled",
+        done=_("Meeting scheduled"),
         back_url=reverse("meetings:list", kwargs={"slug": partnership.slug}),
     )
 
@@ -71,10 +72,12 @@ def change(request, slug, pk):
     return _meeting_form_page(
         request,
         partnership=meeting.partnership,
-        form=MeetingForm(posted(request), initial=initial, submit="Save the meeting", partnership=meeting.partnership),
-        title=f"Change {meeting}",
+        form=MeetingForm(
+            posted(request), initial=initial, submit=_("Save the meeting"), partnership=meeting.partnership
+        ),
+        title=_("Change %(meeting)s") % {"meeting": meeting},
         save=lambda form: services.reschedule_meeting(meeting=meeting, **form.cleaned_data),
-        done="Meeting saved",
+        done=_("Meeting saved"),
         back_url=meeting.get_absolute_url(),
         shown_date=None if request.method == "POST" else meeting.date,
     )

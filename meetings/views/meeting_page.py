@@ -6,9 +6,11 @@ from collections.abc import Callable
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from partnership import calendar
+from partnership.services.common import long_date
 from partnership.views.buttons import run_button
 
 from .. import selectors, services
@@ -87,14 +89,16 @@ def agree(request, slug, pk):
         request,
         meeting,
         lambda: services.agree_agenda(meeting=meeting, by=request.user, now=timezone.now()),
-        "Agenda agreed. The secretariat can now circulate it.",
+        _("Agenda agreed. The secretariat can now circulate it."),
     )
 
 
 def _circulated(meeting: Meeting) -> str:
     if meeting.agenda_circulated_late:
-        return f"Agenda circulated to the members, late: it was due by {meeting.agenda_due:%-d %B %Y}."
-    return "Agenda circulated to the members, on time."
+        return _("Agenda circulated to the members, late: it was due by %(due)s.") % {
+            "due": long_date(meeting.agenda_due)
+        }
+    return _("Agenda circulated to the members, on time.")
 
 
 @login_required

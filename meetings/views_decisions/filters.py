@@ -4,43 +4,44 @@ was typed; the query is selectors_decisions.decision_log."""
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Button, Field, Layout
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ..models import DecisionMethod, Outcome
 from ..selectors_decisions import LogFilter
 
 
 class DecisionLogFilterForm(forms.Form):
-    q = forms.CharField(label="Words in the decision", max_length=200, required=False)
+    q = forms.CharField(label=_("Words in the decision"), max_length=200, required=False)
     year = forms.TypedChoiceField(
         coerce=int,
         empty_value=None,
         required=False,
-        error_messages={"invalid_choice": "Choose one of the years in the log"},
+        error_messages={"invalid_choice": _("Choose one of the years in the log")},
     )
     method = forms.ChoiceField(
-        choices=[("", "Any way"), *DecisionMethod.choices],
+        choices=[("", _("Any way")), *DecisionMethod.choices],
         required=False,
-        label="How it was decided",
-        error_messages={"invalid_choice": "Choose by consensus or by a vote"},
+        label=_("How it was decided"),
+        error_messages={"invalid_choice": _("Choose by consensus or by a vote")},
     )
     outcome = forms.ChoiceField(
-        choices=[("", "Any outcome"), *Outcome.choices],
+        choices=[("", _("Any outcome")), *Outcome.choices],
         required=False,
-        error_messages={"invalid_choice": "Choose agreed, carried or lost"},
+        error_messages={"invalid_choice": _("Choose agreed, carried or lost")},
     )
 
     def __init__(self, data, *, years: list[int]):
         super().__init__(data)
-        self.fields["year"].choices = [("", "Any year"), *((year, str(year)) for year in years)]
+        self.fields["year"].choices = [("", _("Any year")), *((year, str(year)) for year in years)]
         self.helper = FormHelper()
         self.helper.form_method = "get"
-        self.helper.attrs = {"novalidate": "", "role": "search", "aria-label": "Search the decision log"}
+        self.helper.attrs = {"novalidate": "", "role": "search", "aria-label": _("Search the decision log")}
         self.helper.layout = Layout(
             Field.text("q", field_width=20),
             Field.select("year"),
             Field.select("method"),
             Field.select("outcome"),
-            Button.secondary("filter", "Search"),
+            Button.secondary("filter", _("Search")),
         )
 
     def wanted(self) -> LogFilter:

@@ -4,10 +4,13 @@ Members and the secretariat read it; it is never public (meetings/rules.py)."""
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from actionplans.models import Action
 from partnership.safe_csv import SafeWriter
+from partnership.services.common import long_date
 from partnership.views.pagination import paginate
 
 from ..access import get_partnership_for
@@ -18,19 +21,19 @@ from .filters import DecisionLogFilterForm
 
 PER_PAGE = 25
 CSV_HEADER = [
-    "Number",
-    "Date",
-    "Decided",
-    "Meeting",
-    "Item or proposal",
-    "Confidential item",
-    "Method",
-    "For",
-    "Against",
-    "Abstentions",
-    "Outcome",
-    "Decision",
-    "Actions arising",
+    gettext_lazy("Number"),
+    gettext_lazy("Date"),
+    gettext_lazy("Decided"),
+    gettext_lazy("Meeting"),
+    gettext_lazy("Item or proposal"),
+    gettext_lazy("Confidential item"),
+    gettext_lazy("Method"),
+    gettext_lazy("For"),
+    gettext_lazy("Against"),
+    gettext_lazy("Abstentions"),
+    gettext_lazy("Outcome"),
+    gettext_lazy("Decision"),
+    gettext_lazy("Actions arising"),
 ]
 ACTIONS_JOINED_BY = "; "
 
@@ -74,13 +77,13 @@ def _where(decision: Decision) -> list[str]:
     """Decided how and where: at a meeting (which, which item, confidential or not) or in writing."""
     item = decision.agenda_item
     if item is None:
-        return ["In writing", "", decision.written_proposal.title, ""]
+        return [_("In writing"), "", decision.written_proposal.title, ""]
     meeting = item.meeting
     return [
-        "At a meeting",
-        f"{meeting.title}, {meeting.date:%-d %B %Y}",
+        _("At a meeting"),
+        f"{meeting.title}, {long_date(meeting.date)}",
         f"{item.position}. {item.title}",
-        "Yes" if item.is_confidential else "No",
+        _("Yes") if item.is_confidential else _("No"),
     ]
 
 
@@ -108,7 +111,7 @@ def csv_row(decision: Decision) -> list:
 @login_required
 @require_GET
 def decision_log_csv(request, slug):
-    partnership, _, decisions = _filtered(request, slug)
+    partnership, _form, decisions = _filtered(request, slug)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="decision-log-{partnership.slug}.csv"'
     response["Cache-Control"] = "private, no-cache"

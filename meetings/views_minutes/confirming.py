@@ -3,6 +3,7 @@ later meeting of the partnership (ToR 5.8); the service checks that meeting."""
 
 from django.contrib.auth.decorators import login_required
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from partnership.views.register_form_page import posted
@@ -29,15 +30,18 @@ def confirm(request, slug, pk):
         request,
         partnership=meeting.partnership,
         form=form,
-        title="Record that the board confirmed the minutes",
+        title=_("Record that the board confirmed the minutes"),
         save=save,
-        done="Minutes confirmed as a true record."
-        + (" Their public summary is now published." if meeting.is_public else ""),
+        done=_("Minutes confirmed as a true record. Their public summary is now published.")
+        if meeting.is_public
+        else _("Minutes confirmed as a true record."),
         back_url=minutes_url(meeting),
         context={
             "meeting": meeting,
-            "back_text": "Back to the minutes",
-            "intro": "The board confirms the minutes as a true record at a later meeting, "
-            'under its "Minutes of the last meeting" item.',
+            "back_text": _("Back to the minutes"),
+            "intro": _(
+                "The board confirms the minutes as a true record at a later meeting, "
+                'under its "Minutes of the last meeting" item.'
+            ),
         },
     )

@@ -3,6 +3,7 @@ service keeps only the HTML minutes need and refuses once the chair has approved
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from partnership.views.register_form_page import form_page, posted
@@ -43,9 +44,9 @@ def write(request, slug, pk, item_pk):
         request,
         partnership=meeting.partnership,
         form=form,
-        title=f"Minute of item {item.position}: {item.title}",
+        title=_("Minute of item %(position)s: %(title)s") % {"position": item.position, "title": item.title},
         save=save,
-        done=f"Minute of item {item.position} saved.",
+        done=_("Minute of item %(position)s saved.") % {"position": item.position},
         back_url=minutes_url(meeting),
         template="meetings/minutes/write.html",
         context={"meeting": meeting, "minutes": minutes, "item": item, **_item_record(item)},

@@ -10,6 +10,7 @@ from functools import cached_property
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from ..access import REFUSALS, get_meeting_for, get_meeting_for_user
 from ..models import Meeting, Minutes, MinutesStatus, MinutesVersion
@@ -23,9 +24,6 @@ MINUTES_RELATED = (
 )
 READ_BY_MEMBERS = (MinutesStatus.CIRCULATED, MinutesStatus.CONFIRMED)
 VIEW_DRAFTS = "meetings.view_draft_minutes"
-NOT_CIRCULATED = (
-    "Members read the versions of the minutes that were circulated to them; version {number} was not circulated."
-)
 
 
 def minutes_of(meeting: Meeting) -> Minutes | None:
@@ -90,7 +88,13 @@ def get_minutes_for_reader(request, slug: str, pk: int) -> tuple[Meeting, Minute
 def check_version_readable(reading: MinutesReading, version: MinutesVersion) -> None:
     """A version never circulated is read only by those who read drafts: 403 with the reason."""
     if version.circulated_at is None and not reading.reads_drafts:
-        raise PermissionDenied(NOT_CIRCULATED.format(number=version.number))
+        raise PermissionDenied(
+            _(
+                "Members read the versions of the minutes that were circulated to them; "
+                "version %(number)s was not circulated."
+            )
+            % {"number": version.number}
+        )
 
 
 def get_minutes_for(request, slug: str, pk: int, perm: str) -> tuple[Meeting, Minutes]:
@@ -98,5 +102,5 @@ def get_minutes_for(request, slug: str, pk: int, perm: str) -> tuple[Meeting, Mi
     meeting = get_meeting_for(request, slug, pk, perm)
     minutes = minutes_of(meeting)
     if minutes is None:
-        raise Http404("The minutes of this meeting have not been started")
+        raise Http404(_("The minutes of this meeting have not been started"))
     return meeting, minutes

@@ -5,6 +5,7 @@ with who made it and when."""
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from ..models import MinuteItem, Minutes
@@ -18,7 +19,7 @@ MOST_EDITS_SHOWN = 500
 def history(request, slug, pk):
     meeting, minutes = get_minutes_for_reader(request, slug, pk)
     if minutes is None:
-        raise Http404("The minutes of this meeting have not been started")
+        raise Http404(_("The minutes of this meeting have not been started"))
     steps = list(Minutes.history.filter(id=minutes.pk).select_related("history_user__person").order_by("history_date"))
     edits = list(
         MinuteItem.history.filter(minutes_id=minutes.pk)

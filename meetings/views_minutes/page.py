@@ -9,8 +9,10 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from partnership.services.common import long_date
 from partnership.views.buttons import run_button
 
 from .. import services
@@ -107,7 +109,7 @@ def start(request, slug, pk):
         request,
         meeting,
         lambda: services.start_minutes(meeting=meeting),
-        "Minutes started. Write the minute of each item, then ask whoever chaired to approve them.",
+        _("Minutes started. Write the minute of each item, then ask whoever chaired to approve them."),
     )
 
 
@@ -119,7 +121,10 @@ def approve(request, slug, pk):
         request,
         meeting,
         lambda: services.approve_minutes(minutes=found, by=request.user, now=timezone.now()),
-        lambda approved: f"Minutes approved (version {approved.version}). The secretariat can now circulate them.",
+        lambda approved: (
+            _("Minutes approved (version %(version)s). The secretariat can now circulate them.")
+            % {"version": approved.version}
+        ),
     )
 
 
@@ -131,15 +136,15 @@ def return_to_draft(request, slug, pk):
         request,
         meeting,
         lambda: services.return_minutes_to_draft(minutes=found),
-        "The minutes are back in draft. Once corrected, whoever chaired approves them again.",
+        _("The minutes are back in draft. Once corrected, whoever chaired approves them again."),
     )
 
 
 def circulated_message(minutes: Minutes) -> str:
-    due = f"{minutes.meeting.minutes_due:%-d %B %Y}"
+    due = {"due": long_date(minutes.meeting.minutes_due)}
     if minutes.is_late:
-        return f"Minutes circulated to the members, late: they were due by {due}."
-    return f"Minutes circulated to the members, on time: they were due by {due}."
+        return _("Minutes circulated to the members, late: they were due by %(due)s.") % due
+    return _("Minutes circulated to the members, on time: they were due by %(due)s.") % due
 
 
 @login_required

@@ -4,6 +4,7 @@ minutes are being corrected, the version they were sent, saying so."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from ..minutes_document import render_minutes_html
@@ -18,7 +19,7 @@ def minutes_pdf(request, slug, pk):
     reading = read_minutes(request, slug, pk)
     meeting, minutes, sent = reading.meeting, reading.minutes, reading.sent
     if minutes is None:
-        raise Http404("The minutes of this meeting have not been started")
+        raise Http404(_("The minutes of this meeting have not been started"))
     if sent is not None:
         pdf = MinutesPdf(
             meeting=meeting,

@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import QuerySet
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from ..forms_minutes import CURRENT_DRAFT, CompareVersionsForm
@@ -20,7 +21,7 @@ from .fetch import MinutesReading, check_version_readable, read_minutes
 def _started_minutes_for_reader(request, slug, pk) -> MinutesReading:
     reading = read_minutes(request, slug, pk)
     if reading.minutes is None:
-        raise Http404("The minutes of this meeting have not been started")
+        raise Http404(_("The minutes of this meeting have not been started"))
     return reading
 
 

@@ -11,11 +11,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from actionplans.access import get_partnership_for
 from actionplans.models import Action
 from partnership.safe_redirect import next_path
+from partnership.services.common import long_date
 from partnership.views.buttons import run_button
 from partnership.views.register_form_page import posted
 
@@ -66,8 +68,9 @@ def _form_page(request, decision: Decision, *, form, title: str, save, done: str
         back_url=back,
         context={
             "meeting": meeting,
-            "back_text": "Back to the decision",
-            "intro": f"Decision {decision.number}, {decision.decided_on:%-d %B %Y}: {decision.text}",
+            "back_text": _("Back to the decision"),
+            "intro": _("Decision %(number)s, %(date)s: %(text)s")
+            % {"number": decision.number, "date": long_date(decision.decided_on), "text": decision.text},
         },
     )
 
@@ -85,9 +88,9 @@ def add_action_arising(request, slug, decision_pk):
         request,
         decision,
         form=form,
-        title=f"Add an action arising from decision {decision.number}",
+        title=_("Add an action arising from decision %(number)s") % {"number": decision.number},
         save=save,
-        done=f"Action added to the plan, arising from decision {decision.number}.",
+        done=_("Action added to the plan, arising from decision %(number)s.") % {"number": decision.number},
     )
 
 
@@ -103,9 +106,9 @@ def link_action(request, slug, decision_pk):
         request,
         decision,
         form=LinkActionForm(posted(request), partnership=decision.partnership),
-        title=f"Link an existing action to decision {decision.number}",
+        title=_("Link an existing action to decision %(number)s") % {"number": decision.number},
         save=save,
-        done=f"Action linked to decision {decision.number}.",
+        done=_("Action linked to decision %(number)s.") % {"number": decision.number},
     )
 
 
@@ -124,7 +127,8 @@ def unlink_action(request, slug, decision_pk, action_pk):
     return run_button(
         request,
         action=lambda: services.unlink_action(decision=decision, action=action, by=request.user),
-        done=f"The action is no longer listed as arising from decision {decision.number}; it stays on its plan.",
+        done=_("The action is no longer listed as arising from decision %(number)s; it stays on its plan.")
+        % {"number": decision.number},
         back=_back(request, decision),
         page=lambda error: _page_with_refusal(request, decision, error),
     )

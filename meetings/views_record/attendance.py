@@ -6,6 +6,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from partnership.errors import RuleBroken
@@ -28,7 +30,7 @@ def attendance_page(request, meeting: Meeting, *, form: AttendanceForm | None = 
     if form is None:
         form = AttendanceForm(lines=selectors_record.attendance_sheet(meeting))
     context = {
-        "title": "Attendance",
+        "title": _("Attendance"),
         "form": form,
         "locked": record_lock(meeting),
         "quorum": services.meeting_quorum(meeting),
@@ -63,8 +65,10 @@ def _save(meeting: Meeting, form: AttendanceForm) -> int:
 
 def _saved(count: int) -> str:
     if count == 0:
-        return "Nothing had changed."
-    return f"Attendance saved for {count} member{'s' if count != 1 else ''}."
+        return _("Nothing had changed.")
+    return ngettext("Attendance saved for %(count)s member.", "Attendance saved for %(count)s members.", count) % {
+        "count": count
+    }
 
 
 @login_required
@@ -94,15 +98,17 @@ def add_other(request, slug, pk):
         request,
         partnership=meeting.partnership,
         form=OtherAttendeeForm(posted(request)),
-        title="Add someone else who attended",
+        title=_("Add someone else who attended"),
         save=save,
-        done="Added to those attending.",
+        done=_("Added to those attending."),
         back_url=back,
         context={
             "meeting": meeting,
-            "back_text": "Back to attendance",
-            "intro": "Officers supporting the board, the block lead, and guests who attended with the chair's "
-            "agreement (ToR 4.4).",
+            "back_text": _("Back to attendance"),
+            "intro": _(
+                "Officers supporting the board, the block lead, and guests who attended with the chair's "
+                "agreement (ToR 4.4)."
+            ),
         },
     )
 
@@ -116,7 +122,7 @@ def remove_other(request, slug, pk, other_pk):
     return run_button(
         request,
         action=lambda: services.remove_other_attendee(attendee=attendee),
-        done=f"{attendee.name} is no longer recorded as attending.",
+        done=_("%(name)s is no longer recorded as attending.") % {"name": attendee.name},
         back=f"{record_url(meeting, 'attendance')}#others",
         page=lambda error: attendance_page(request, selectors_record.with_attendance(meeting), error=error),
     )

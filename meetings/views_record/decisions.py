@@ -4,6 +4,8 @@ partnership's members read them, numbered as in the decision log."""
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import prefetch_related_objects
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from partnership.views.register_form_page import posted
@@ -27,7 +29,7 @@ def decisions_page(request, meeting, *, error: str | None = None):
     items = selectors_record.recorded_items(meeting)
     with_actions_arising(decision for recorded in items for decision in recorded.decisions)
     context = {
-        "title": "Decisions",
+        "title": _("Decisions"),
         "items": items,
         "quorum": services.meeting_quorum(meeting),
         "can_record": request.user.has_perm(PERM, meeting),
@@ -53,11 +55,27 @@ def _with_record(item: AgendaItem) -> AgendaItem:
 def _quorum_note(item: AgendaItem) -> str:
     quorum = services.item_quorum(item)
     if quorum.present == 0:
-        return "Nobody is recorded as present yet: record the attendance first."
-    note = f"{quorum.present} member{'s' if quorum.present != 1 else ''} present or represented"
+        return _("Nobody is recorded as present yet: record the attendance first.")
+    numbers = {"present": quorum.present, "withdrawn": quorum.withdrawn, "required": quorum.required}
     if quorum.withdrawn:
-        note += f", of whom {quorum.withdrawn} withdrew with a prejudicial interest in this item"
-    return f"{note}; the quorum is {quorum.required}."
+        return (
+            ngettext(
+                "%(present)s member present or represented, of whom %(withdrawn)s withdrew with a prejudicial "
+                "interest in this item; the quorum is %(required)s.",
+                "%(present)s members present or represented, of whom %(withdrawn)s withdrew with a prejudicial "
+                "interest in this item; the quorum is %(required)s.",
+                quorum.present,
+            )
+            % numbers
+        )
+    return (
+        ngettext(
+            "%(present)s member present or represented; the quorum is %(required)s.",
+            "%(present)s members present or represented; the quorum is %(required)s.",
+            quorum.present,
+        )
+        % numbers
+    )
 
 
 def _decision_page(request, item: AgendaItem, *, form_initial, title, save, done):
@@ -68,7 +86,7 @@ def _decision_page(request, item: AgendaItem, *, form_initial, title, save, done
         initial=form_initial,
         present=selectors_record.present(meeting),
         withdrawn_ids=withdrawn,
-        submit="Save the decision",
+        submit=_("Save the decision"),
     )
     back = record_url(meeting, "decisions")
     return meeting_form_page(
@@ -79,7 +97,7 @@ def _decision_page(request, item: AgendaItem, *, form_initial, title, save, done
         save=lambda form: f"{back}#decision-{save(form.decision()).number}",
         done=done,
         back_url=back,
-        context={"meeting": meeting, "back_text": "Back to the decisions", "intro": _quorum_note(item)},
+        context={"meeting": meeting, "back_text": _("Back to the decisions"), "intro": _quorum_note(item)},
     )
 
 
@@ -91,9 +109,9 @@ def add_decision(request, slug, pk, item_pk):
         request,
         item,
         form_initial={},
-        title=f"Record a decision on item {item.position}: {item.title}",
+        title=_("Record a decision on item %(position)s: %(title)s") % {"position": item.position, "title": item.title},
         save=lambda decision: services.record_decision(agenda_item=item, **decision),
-        done="Decision recorded.",
+        done=_("Decision recorded."),
     )
 
 
@@ -117,7 +135,8 @@ def correct_decision(request, slug, pk, decision_pk):
         request,
         item,
         form_initial=_as_it_stands(decision),
-        title=f"Correct decision {decision.number} on item {item.position}: {item.title}",
+        title=_("Correct decision %(number)s on item %(position)s: %(title)s")
+        % {"number": decision.number, "position": item.position, "title": item.title},
         save=lambda corrected: services.correct_decision(decision=decision, **corrected),
-        done=f"Decision {decision.number} corrected.",
+        done=_("Decision %(number)s corrected.") % {"number": decision.number},
     )

@@ -6,6 +6,7 @@ prejudicial interest withdrew."""
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnership.models import Member
@@ -26,7 +27,7 @@ OWN = "meetings.declare_own_interest"
 def declarations_page(request, meeting: Meeting, *, error: str | None = None):
     meeting = selectors_record.with_attendance(meeting)
     context = {
-        "title": "Declarations of interest",
+        "title": _("Declarations of interest"),
         "items": selectors_record.recorded_items(meeting),
         "quorum": services.meeting_quorum(meeting),
         "can_record": request.user.has_perm(RECORD, meeting),
@@ -51,7 +52,7 @@ def _declaration_page(request, meeting: Meeting, *, members=None, seat=None, tit
     """Recording a declaration: for one of `members`, or (with none to choose) for `seat`."""
     items = list(meeting.agenda_items.order_by("position", "pk"))
     form = DeclarationForm(
-        posted(request), items=items, members=members, initial=_chosen_item(request), submit="Record the interest"
+        posted(request), items=items, members=members, initial=_chosen_item(request), submit=_("Record the interest")
     )
 
     def save(form):
@@ -93,10 +94,10 @@ def add_declaration(request, slug, pk):
         request,
         meeting,
         members=list(members.order_by("person__name", "pk")),
-        title="Record a declaration of interest",
-        done="Declaration recorded.",
+        title=_("Record a declaration of interest"),
+        done=_("Declaration recorded."),
         back_url=back,
-        back_text="Back to the declarations",
+        back_text=_("Back to the declarations"),
         go_to=back,
     )
 
@@ -109,10 +110,10 @@ def declare_own(request, slug, pk):
         request,
         meeting,
         seat=users_own_seat(request, meeting),
-        title="Declare an interest in an item",
-        done="Your declaration of interest is recorded.",
+        title=_("Declare an interest in an item"),
+        done=_("Your declaration of interest is recorded."),
         back_url=meeting.get_absolute_url(),
-        back_text="Back to the meeting",
+        back_text=_("Back to the meeting"),
         go_to=meeting.get_absolute_url(),
     )
 
@@ -132,15 +133,22 @@ def agree_participation(request, slug, pk, declaration_pk):
         request,
         partnership=meeting.partnership,
         form=AgreeParticipationForm(posted(request)),
-        title=f"The board agreed {declaration.member.person.name} may take part in item {item.position}",
+        title=_("The board agreed %(name)s may take part in item %(position)s")
+        % {"name": declaration.member.person.name, "position": item.position},
         save=save,
-        done=f"{declaration.member.person.name} may take part in item {item.position}: {item.title}.",
+        done=_("%(name)s may take part in item %(position)s: %(title)s.")
+        % {"name": declaration.member.person.name, "position": item.position, "title": item.title},
         back_url=back,
         context={
             "meeting": meeting,
-            "back_text": "Back to the declarations",
-            "intro": f"{declaration.member.person.name} declared a {declaration.get_kind_display().lower()} interest "
-            f"in {item.title}: {declaration.nature}",
+            "back_text": _("Back to the declarations"),
+            "intro": _("%(name)s declared a %(kind)s interest in %(title)s: %(nature)s")
+            % {
+                "name": declaration.member.person.name,
+                "kind": declaration.get_kind_display().lower(),
+                "title": item.title,
+                "nature": declaration.nature,
+            },
         },
     )
 
@@ -153,8 +161,8 @@ def withdraw(request, slug, pk, declaration_pk):
     return run_button(
         request,
         action=lambda: services.withdraw_declaration(declaration=declaration),
-        done=f"The declaration by {declaration.member.person.name} on item {declaration.agenda_item.position} "
-        "is withdrawn.",
+        done=_("The declaration by %(name)s on item %(position)s is withdrawn.")
+        % {"name": declaration.member.person.name, "position": declaration.agenda_item.position},
         back=record_url(meeting, "declarations"),
         page=lambda error: declarations_page(request, meeting, error=error),
     )

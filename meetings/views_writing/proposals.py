@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from partnership.views.buttons import run_button
@@ -67,15 +68,17 @@ def open_proposal(request, slug):
         request,
         partnership=partnership,
         form=OpenProposalForm(posted(request)),
-        title="Put a decision to the members in writing",
+        title=_("Put a decision to the members in writing"),
         save=save,
-        done="The proposal has gone to the members, who are asked to respond in the portal.",
+        done=_("The proposal has gone to the members, who are asked to respond in the portal."),
         back_url=list_url(partnership),
         context={
-            "back_text": "Back to decisions in writing",
-            "intro": "Only for a decision that cannot wait for the next meeting. Each member declares any "
-            "interest and then answers; the result is decided by a simple majority of votes cast (ToR 5.6) "
-            "and reported to the next meeting.",
+            "back_text": _("Back to decisions in writing"),
+            "intro": _(
+                "Only for a decision that cannot wait for the next meeting. Each member declares any "
+                "interest and then answers; the result is decided by a simple majority of votes cast (ToR 5.6) "
+                "and reported to the next meeting."
+            ),
         },
     )
 
@@ -117,10 +120,16 @@ def _act(request, proposal: WrittenProposal, action, done):
 
 
 def _decided(decision) -> str:
-    return (
-        f"Decision {decision.number} is in the decision log: {decision.get_outcome_display().lower()}, "
-        f"{decision.votes_for} for, {decision.votes_against} against, {decision.abstentions} abstaining."
-    )
+    return _(
+        "Decision %(number)s is in the decision log: %(outcome)s, "
+        "%(votes_for)s for, %(votes_against)s against, %(abstentions)s abstaining."
+    ) % {
+        "number": decision.number,
+        "outcome": decision.get_outcome_display().lower(),
+        "votes_for": decision.votes_for,
+        "votes_against": decision.votes_against,
+        "abstentions": decision.abstentions,
+    }
 
 
 @login_required
@@ -143,5 +152,5 @@ def withdraw(request, slug, pk):
         request,
         proposal,
         lambda: services.withdraw_written_proposal(proposal=proposal, by=request.user, now=timezone.now()),
-        lambda _: "The proposal is withdrawn; nothing goes into the decision log.",
+        lambda withdrawn: _("The proposal is withdrawn; nothing goes into the decision log."),
     )

@@ -5,6 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from partnership.models import Member
@@ -38,9 +39,9 @@ def respond(request, slug, pk):
         request,
         partnership=proposal.partnership,
         form=form,
-        title=f"Respond: {proposal.title}",
+        title=_("Respond: %(title)s") % {"title": proposal.title},
         save=save,
-        done="Your response is recorded. You can change it while the proposal is open.",
+        done=_("Your response is recorded. You can change it while the proposal is open."),
         back_url=proposal_url(proposal),
         template="meetings/writing/respond.html",
         context={

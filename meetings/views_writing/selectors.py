@@ -5,6 +5,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db.models import Count, OuterRef, Subquery
+from django.utils.translation import gettext as _
 
 from partnership.models import Member, Partnership
 
@@ -63,10 +64,10 @@ def responses_to(proposal: WrittenProposal) -> Responses:
 def your_answer(response: str | None, interest: str | None) -> str:
     """A member's answer so far, as their portal says it."""
     if response is None:
-        return "Not answered yet"
+        return _("Not answered yet")
     if interest == InterestKind.PREJUDICIAL:
-        return "You take no part: prejudicial interest"
-    return f"You answered: {Response(response).label}"
+        return _("You take no part: prejudicial interest")
+    return _("You answered: %(answer)s") % {"answer": Response(response).label}
 
 
 def open_proposals_for(user, partnership_ids, today: datetime.date) -> list[WrittenProposal]:
