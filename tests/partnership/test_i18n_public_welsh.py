@@ -45,8 +45,7 @@ def test_the_site_home_is_in_welsh(in_welsh, warwickshire):
         {
             "Skip to main content": "Neidio i'r prif gynnwys",
             '<h1 class="govuk-heading-xl">Partnerships</h1>': '<h1 class="govuk-heading-xl">Partneriaethau</h1>',
-            "The partnerships whose register, meetings and decisions are kept here.":
-                "Y partneriaethau y mae eu cofrestr, eu cyfarfodydd a'u penderfyniadau yn cael eu cadw yma.",
+            "The partnerships whose register, meetings and decisions are kept here.": "Y partneriaethau y mae eu cofrestr, eu cyfarfodydd a'u penderfyniadau yn cael eu cadw yma.",
             "Accessibility statement": "Datganiad hygyrchedd",
         },
     )
@@ -66,8 +65,7 @@ def test_a_partnerships_home_is_in_welsh(in_welsh, warwickshire, chair):
             "Chair and vice chair": "Cadeirydd ac is-gadeirydd",
             "What the partnership publishes": "Yr hyn y mae'r bartneriaeth yn ei gyhoeddi",
             "Keep up to date": "Cadw'n gyfoes",
-            "Get an email when the partnership publishes something new":
-                "Cael e-bost pan fydd y bartneriaeth yn cyhoeddi rhywbeth newydd",
+            "Get an email when the partnership publishes something new": "Cael e-bost pan fydd y bartneriaeth yn cyhoeddi rhywbeth newydd",
         },
     )
     assert warwickshire.name in html
@@ -84,7 +82,9 @@ def test_a_partnerships_public_meetings_are_in_welsh(in_welsh, warwickshire):
             "Public meetings coming up": "Cyfarfodydd cyhoeddus i ddod",
             "Past meetings": "Cyfarfodydd blaenorol",
             "Not published yet": "Heb ei gyhoeddi eto",
-            "Subscribe to the public meetings in your calendar": "Tanysgrifio i'r cyfarfodydd cyhoeddus yn eich calendr",
+            "Subscribe to the public meetings in your calendar": (
+                "Tanysgrifio i'r cyfarfodydd cyhoeddus yn eich calendr"
+            ),
         },
     )
     assert f"<title>Cyfarfodydd: {warwickshire.name}" in html
@@ -122,7 +122,9 @@ def test_the_subscribe_page_is_in_welsh(in_welsh, warwickshire):
         html,
         {
             "Get emails when something is published": "Cael negeseuon e-bost pan fydd rhywbeth yn cael ei gyhoeddi",
-            "Every email has a link to unsubscribe in one step.": "Mae dolen ym mhob e-bost i ddad-danysgrifio mewn un cam.",
+            "Every email has a link to unsubscribe in one step.": (
+                "Mae dolen ym mhob e-bost i ddad-danysgrifio mewn un cam."
+            ),
             "Email address": "Cyfeiriad e-bost",
             ">Subscribe<": ">Tanysgrifio<",
         },
