@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the pages' English and Welsh sentences are kept whole, one pair a line)
 """The public site and the members' home in Welsh: with Cymraeg offered and chosen, the site's
 home, a partnership's home, its public meetings, search and the subscribe page come with Welsh
 headings, navigation and text, with no English left of the strings translated and every
