@@ -1,14 +1,29 @@
 """The site administrators' view of the conduct records. Breaches of the Code are not here at
 all: they are confidential to the partnership's secretariat and chair, not even a site
-administrator (governance/rules.py), so neither the breach nor its history is registered."""
+administrator (governance/rules.py), so neither the breach nor its history is registered. The
+notifications' list leaves out the emails sent to residents who subscribed: their addresses are
+nobody's to read, the site administrators' included (governance/selectors_subscriptions.py)."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from partnership.admin import ReadOnlyAdmin
+from partnership.admin import NotificationAdmin, ReadOnlyAdmin
+from partnership.models import Notification
 
 from .models import Acknowledgement, ConductDocument
 from .models_registers import GiftOrHospitality, InterestRegisterConfirmation, RegisteredInterest
+from .selectors_subscriptions import to_members_only
+
+
+class MembersNotificationAdmin(NotificationAdmin):
+    """Partnership's list of what was sent, without any email to a subscribed resident."""
+
+    def get_queryset(self, request):
+        return to_members_only(super().get_queryset(request))
+
+
+admin.site.unregister(Notification)
+admin.site.register(Notification, MembersNotificationAdmin)
 
 
 @admin.register(ConductDocument)

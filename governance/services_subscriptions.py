@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -22,10 +23,9 @@ from partnership.notifications.recording import Notice, Recipient, record
 
 from .models_publications import Publication
 from .models_subscriptions import Subscription
+from .selectors_subscriptions import KIND_CONFIRM, KIND_NEW_PUBLICATIONS, emails_to_resident
 
 CONFIRM_WITHIN = datetime.timedelta(days=7)
-KIND_CONFIRM = "subscription_confirm"
-KIND_NEW_PUBLICATIONS = "new_publications"
 
 
 BAD_EMAIL = gettext_lazy("Enter an email address in the correct format, like name@example.com")
@@ -126,17 +126,24 @@ def confirm(*, subscription: Subscription, now: datetime.datetime | None = None)
 
 @transaction.atomic
 def unsubscribe(*, token: str) -> Subscription | None:
-    """Delete the subscription the token is for at once. An unknown or already used token
-    changes nothing. Returns what was deleted (its partnership loaded), or None."""
+    """Delete the subscription the token is for at once, and the emails recorded for it. An
+    unknown or already used token changes nothing. Returns what was deleted (its partnership
+    loaded), or None."""
     subscription = subscription_for(token)
     if subscription is not None:
+        emails_to_resident(partnership_id=subscription.partnership_id, email=subscription.email).delete()
         subscription.delete()
     return subscription
 
 
+@transaction.atomic
 def discard_unconfirmed(*, now: datetime.datetime | None = None) -> int:
-    """Delete the requests nobody confirmed within seven days. Returns how many."""
-    deleted, _by_model = _unconfirmed_expired(now or timezone.now()).delete()
+    """Delete the requests nobody confirmed within seven days, and the emails that asked them
+    to confirm. Returns how many requests."""
+    expired = _unconfirmed_expired(now or timezone.now())
+    asked = expired.filter(partnership_id=OuterRef("partnership_id"), email=OuterRef("recipient_email"))
+    Notification.objects.filter(kind=KIND_CONFIRM).filter(Exists(asked)).delete()
+    deleted, _by_model = expired.delete()
     return deleted
 
 

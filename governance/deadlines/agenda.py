@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from meetings.models import Meeting, MeetingStatus
+from partnership.models import Partnership
 
 from .context import SweepContext, long_day, short_day, within
 from .windows import agenda_window, working_day_after
@@ -16,23 +17,26 @@ from .windows import agenda_window, working_day_after
 LOOK_AHEAD = datetime.timedelta(days=120)
 
 
-def _meetings_waiting_for_an_agenda(ctx: SweepContext) -> list[Meeting]:
+def meetings_waiting_for_an_agenda(partnerships: dict[int, Partnership], today: datetime.date) -> list[Meeting]:
+    """Planned meetings of `partnerships` (by id), from today to four months ahead, whose agenda
+    has not gone out: one query. The sweep and "waiting on me" (governance/portal) both select
+    with it, so a reminder and the home page never disagree."""
     meetings = list(
         Meeting.objects.filter(
-            partnership_id__in=ctx.partnership_ids,
+            partnership_id__in=list(partnerships),
             status=MeetingStatus.PLANNED,
             agenda_circulated_at__isnull=True,
-            date__gte=ctx.today,
-            date__lte=ctx.today + LOOK_AHEAD,
-        ).order_by("date")
+            date__gte=today,
+            date__lte=today + LOOK_AHEAD,
+        ).order_by("date", "start_time", "pk")
     )
     for meeting in meetings:
-        meeting.partnership = ctx.by_id[meeting.partnership_id]  # shares the calendar read once
+        meeting.partnership = partnerships[meeting.partnership_id]  # shares the calendar read once
     return meetings
 
 
 def find(ctx: SweepContext) -> Iterator:
-    for meeting in _meetings_waiting_for_an_agenda(ctx):
+    for meeting in meetings_waiting_for_an_agenda(ctx.by_id, ctx.today):
         partnership = meeting.partnership
         due = meeting.agenda_due
         link = reverse("meetings:meeting", kwargs={"slug": partnership.slug, "pk": meeting.pk})

@@ -30,22 +30,24 @@ _NOBODY_CHAIRED = gettext_lazy(
 )
 
 
-def _meetings_waiting_for_minutes(ctx: SweepContext) -> list[Meeting]:
-    """Meetings held (their day has passed, or they are recorded as held) whose minutes, if
-    started at all, have not gone out: one query."""
+def meetings_waiting_for_minutes(partnerships: dict[int, Partnership], today: datetime.date) -> list[Meeting]:
+    """Meetings of `partnerships` (by id) held (their day has passed, or they are recorded as
+    held) whose minutes, if started at all, have not gone out: one query. The sweep and "waiting
+    on me" (governance/portal) both select with it, so a reminder and the home page never
+    disagree."""
     meetings = list(
         Meeting.objects.filter(
-            Q(date__lt=ctx.today) | ~Q(status__in=OPEN_STATUSES),
+            Q(date__lt=today) | ~Q(status__in=OPEN_STATUSES),
             Q(minutes__isnull=True) | Q(minutes__status__in=NOT_CIRCULATED),
-            partnership_id__in=ctx.partnership_ids,
-            date__gte=ctx.today - LOOK_BACK,
-            date__lte=ctx.today,
+            partnership_id__in=list(partnerships),
+            date__gte=today - LOOK_BACK,
+            date__lte=today,
         )
         .select_related("minutes", "presiding_member__person")
-        .order_by("date", "pk")
+        .order_by("date", "start_time", "pk")
     )
     for meeting in meetings:
-        meeting.partnership = ctx.by_id[meeting.partnership_id]  # shares the calendar read once
+        meeting.partnership = partnerships[meeting.partnership_id]  # shares the calendar read once
     return meetings
 
 
@@ -76,7 +78,7 @@ def _what_the_secretariat_does(status: str | None, chaired: tuple[Recipient, ...
 
 
 def find(ctx: SweepContext) -> Iterator:
-    for meeting in _meetings_waiting_for_minutes(ctx):
+    for meeting in meetings_waiting_for_minutes(ctx.by_id, ctx.today):
         partnership = meeting.partnership
         due = meeting.minutes_due
         link = reverse("minutes:minutes", kwargs={"slug": partnership.slug, "pk": meeting.pk})

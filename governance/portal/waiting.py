@@ -1,29 +1,31 @@
 """Waiting on me: what the signed-in person has to do next, as chair, as secretariat officer
 or as member, each entry linking to the page where it is done. The rules are the existing ones:
-the agenda and late items the chair agrees (meetings.rules.chairs_the_meeting), the minutes
-only whoever chaired approves (meetings.chairing), the reminder windows of the deadline sweep
-(governance/deadlines/windows.py), the compliance dashboard's statuses, the codes awaiting
+the agenda and late items the chair agrees and the minutes only whoever chaired approves
+(meetings/chairing.py), the meetings the deadline sweep reminds of and its reminder windows
+(governance/deadlines), the compliance dashboard's statuses, the codes awaiting
 acknowledgement and the proposals in writing still taking responses."""
 
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from meetings.models import OPEN_STATUSES, AgendaItem, Meeting, Minutes, MinutesStatus, ProposalStatus, WrittenProposal
+from meetings.chairing import agendas_awaiting_chair, late_items_awaiting_chair, minutes_awaiting_approval_by
+from meetings.models import Meeting, ProposalStatus, WrittenProposal
 from meetings.views_writing.selectors import open_proposals_for
-from partnership.models import Notification, NotificationStatus, Office, OfficeRole, Partnership
+from partnership.models import Notification, NotificationStatus, Partnership
 from partnership.roles import chair_partnership_ids, member_partnership_ids, secretariat_partnership_ids
 
 from ..compliance.rows import ComplianceStatus
 from ..compliance.statuses import compliance_for
+from ..deadlines.agenda import meetings_waiting_for_an_agenda
+from ..deadlines.minutes import meetings_waiting_for_minutes
 from ..deadlines.windows import agenda_window, minutes_window
 from ..selectors import documents_awaiting
+from ..selectors_subscriptions import to_members_only
 
-# Held meetings whose minutes are still to go out are looked for this far back.
-MINUTES_LOOK_BACK = datetime.timedelta(days=365)
 COMPLIANCE_FLAGS = (ComplianceStatus.MISSED, ComplianceStatus.LATE, ComplianceStatus.DUE_SOON)
 # Listed meeting by meeting above, so not again as dashboard rules.
 PER_MEETING_RULES = ("agenda", "minutes")
@@ -60,25 +62,13 @@ def _minutes_url(meeting: Meeting) -> str:
     return reverse("minutes:minutes", kwargs={"slug": meeting.partnership.slug, "pk": meeting.pk})
 
 
-def _chairs(user, today: datetime.date) -> Q:
-    """Meetings the user chairs: as chair of the partnership today, or as the member named to
-    preside in the chair's absence (the vice chair acting, ToR 5.4)."""
-    return Q(partnership_id__in=chair_partnership_ids(user, today)) | Q(presiding_member__person__user_id=user.pk)
-
-
 def for_chair(user, today: datetime.date) -> list[WaitingItem]:
     """Agendas to agree, late items to accept, minutes to approve, decisions in writing to
     close. Four queries."""
-    chairs = _chairs(user, today)
-    coming = Meeting.objects.filter(chairs, date__gte=today, status__in=OPEN_STATUSES)
     found = []
-    for meeting in coming.filter(agenda_circulated_at__isnull=True, agenda_agreed_at__isnull=True).select_related(
-        "partnership"
-    ):
+    for meeting in agendas_awaiting_chair(user, today).select_related("partnership"):
         found.append(WaitingItem(_("Agree the agenda"), str(meeting), meeting.partnership, _meeting_url(meeting)))
-    late_items = AgendaItem.objects.filter(meeting__in=coming, is_late=True, chair_accepted=False).select_related(
-        "meeting__partnership"
-    )
+    late_items = late_items_awaiting_chair(user, today).select_related("meeting__partnership")
     for item in late_items.order_by("meeting__date", "position", "pk"):
         found.append(
             WaitingItem(
@@ -88,25 +78,8 @@ def for_chair(user, today: datetime.date) -> list[WaitingItem]:
                 _meeting_url(item.meeting),
             )
         )
-    # Only whoever chaired approves (meetings.chairing.who_chaired): the member named to
-    # preside, or else the chair in office on the meeting's day.
-    chaired_on_the_day = Office.objects.filter(
-        partnership_id=OuterRef("meeting__partnership_id"),
-        role=OfficeRole.CHAIR,
-        member__person__user_id=user.pk,
-        starts_on__lte=OuterRef("meeting__date"),
-        ends_on__gte=OuterRef("meeting__date"),
-    )
-    drafts = (
-        Minutes.objects.filter(status=MinutesStatus.DRAFT, meeting__date__lt=today)
-        .filter(
-            Q(meeting__presiding_member__person__user_id=user.pk)
-            | (Q(meeting__presiding_member__isnull=True) & Exists(chaired_on_the_day))
-        )
-        .select_related("meeting__partnership")
-        .order_by("meeting__date", "pk")
-    )
-    for minutes in drafts:
+    drafts = minutes_awaiting_approval_by(user, today).select_related("meeting__partnership")
+    for minutes in drafts.order_by("meeting__date", "pk"):
         found.append(
             WaitingItem(
                 _("Approve the minutes"),
@@ -145,12 +118,6 @@ def _runs(user) -> list[Partnership]:
     return list(Partnership.objects.filter(pk__in=ids).prefetch_related("closure_days").order_by("name"))
 
 
-def _sharing(meetings, partnerships: dict[int, Partnership]) -> list[Meeting]:
-    for meeting in meetings:
-        meeting.partnership = partnerships[meeting.partnership_id]
-    return list(meetings)
-
-
 def for_secretariat(user, today: datetime.date) -> list[WaitingItem]:
     """Agendas due to circulate and minutes due (from the day the reminder goes out), what the
     compliance dashboard marks missed, late or due soon, and notifications that failed. A fixed
@@ -160,10 +127,7 @@ def for_secretariat(user, today: datetime.date) -> list[WaitingItem]:
         return []
     by_id = {partnership.pk: partnership for partnership in runs}
     found = []
-    coming = Meeting.objects.filter(
-        partnership_id__in=by_id, date__gte=today, status__in=OPEN_STATUSES, agenda_circulated_at__isnull=True
-    ).order_by("date", "start_time", "pk")
-    for meeting in _sharing(coming, by_id):
+    for meeting in meetings_waiting_for_an_agenda(by_id, today):
         if agenda_window(meeting).opens_on <= today:
             found.append(
                 WaitingItem(
@@ -174,12 +138,7 @@ def for_secretariat(user, today: datetime.date) -> list[WaitingItem]:
                     due=meeting.agenda_due,
                 )
             )
-    held = (
-        Meeting.objects.filter(partnership_id__in=by_id, date__lt=today, date__gte=today - MINUTES_LOOK_BACK)
-        .filter(Q(minutes__isnull=True) | Q(minutes__circulated_at__isnull=True))
-        .order_by("date", "start_time", "pk")
-    )
-    for meeting in _sharing(held, by_id):
+    for meeting in meetings_waiting_for_minutes(by_id, today):
         if minutes_window(meeting).opens_on <= today:
             found.append(
                 WaitingItem(
@@ -196,7 +155,7 @@ def for_secretariat(user, today: datetime.date) -> list[WaitingItem]:
             if rule.key not in PER_MEETING_RULES and rule.status in COMPLIANCE_FLAGS:
                 found.append(WaitingItem(rule.status_label, rule.title, partnership, dashboard))
     failed = (
-        Notification.objects.filter(partnership_id__in=by_id, status=NotificationStatus.FAILED)
+        to_members_only(Notification.objects.filter(partnership_id__in=by_id, status=NotificationStatus.FAILED))
         .values("partnership_id")
         .annotate(count=Count("pk"))
         .order_by("partnership_id")
