@@ -18,6 +18,7 @@ from partnership.errors import RuleBroken
 from . import services
 from .forms_progress import ProgressForm
 from .models import Action, Milestone, ProgressUpdate
+from .progress import milestone_outlook
 from .selectors import actions_owned_by
 
 NOT_YOURS = gettext_lazy(
@@ -30,7 +31,7 @@ def my_actions(request):
     today = timezone.localdate()
     actions = list(actions_owned_by(request.user))
     for action in actions:
-        action.milestone_rows = [(m, m.status_on(today)) for m in action.milestones.all()]
+        action.milestone_rows = milestone_outlook(action, today).rows
     return render(request, "actionplans/my_actions.html", {"actions": actions, "today": today})
 
 

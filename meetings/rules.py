@@ -5,19 +5,14 @@ import rules
 from partnership.personal_acts import personal_act
 from partnership.rules import can_manage_register, can_view_register, is_chair_of, is_member_of
 
-from .chairing import chaired_by_user
+from .chairing import chaired_by_user, chairs
 
 
 @rules.predicate
 def chairs_the_meeting(user, meeting):
     """The chair of the partnership today, or whoever presides at this meeting in the chair's
-    absence (ToR 5.4)."""
-    if meeting is None or not user.is_authenticated:
-        return False
-    if is_chair_of(user, meeting.partnership):
-        return True
-    presiding = meeting.presiding_member
-    return presiding is not None and presiding.person.user_id == user.pk
+    absence (ToR 5.4): meetings.chairing.chairs."""
+    return chairs(user, meeting)
 
 
 @rules.predicate

@@ -16,7 +16,7 @@ from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.utils import timezone
 
 from actionplans.models import Action, Milestone, MilestoneStatus
-from actionplans.progress import is_done, open_filter
+from actionplans.progress import is_done, milestone_outlook, open_filter
 from actionplans.rag import is_late
 
 from .models import Decision, Meeting
@@ -55,10 +55,9 @@ def standing_of(action: Action, day: datetime.date) -> ActionStanding:
     """Expects the action's milestones loaded in their order (due date, then as added)."""
     if is_done(action):
         return ActionStanding(action=action, done=True, overdue=False, status=MilestoneStatus.DONE)
-    statuses = [milestone.status_on(day) for milestone in action.milestones.all()]
-    current = next((status for status in statuses if status != MilestoneStatus.DONE), "")
-    overdue = MilestoneStatus.OVERDUE in statuses or is_late(action, day)
-    return ActionStanding(action=action, done=False, overdue=overdue, status=current)
+    outlook = milestone_outlook(action, day)
+    overdue = bool(outlook.overdue) or is_late(action, day)
+    return ActionStanding(action=action, done=False, overdue=overdue, status=outlook.current_status)
 
 
 def _actions():
