@@ -6,7 +6,7 @@ from partnership.notifications.delivery import waiting_exists
 from partnership.tasks import deliver_notifications
 
 from .deadlines.sweep import run_sweep
-from .publications.sync import sync_all
+from .publications.sync import sync_all, sync_meeting, sync_plans
 from .services_subscriptions import discard_unconfirmed
 
 
@@ -30,3 +30,17 @@ def discard_unconfirmed_subscriptions() -> int:
 def sync_publications() -> int:
     """Bring the publications index in line with what is published. Returns how many rows were added."""
     return sync_all()
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def sync_meeting_publications(meeting_id: int) -> int:
+    """Bring one meeting's rows of the index in line with what the public may read of it, after
+    a change to it committed. Returns how many rows were added."""
+    return len(sync_meeting(meeting_id))
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def sync_plan_publications(partnership_id: int) -> int:
+    """Bring a partnership's plan rows of the index in line with the plans it has published.
+    Returns how many rows were added."""
+    return len(sync_plans(partnership_id))

@@ -73,7 +73,13 @@ def pack(request, slug, pk):
     pdf, agenda_pack = pdf_or_progress(found, agenda_pack, cache_control="no-cache")
     if pdf is not None:
         return pdf
-    context = {"partnership": partnership, "meeting": found, "agenda": public.public_agenda(found), "pack": agenda_pack}
+    context = {
+        "partnership": partnership,
+        "meeting": found,
+        "agenda": public.public_agenda(found),
+        "published": public.published_minutes(found),
+        "pack": agenda_pack,
+    }
     return retry_later(render(request, "meetings/public/meeting.html", context, status=202))
 
 

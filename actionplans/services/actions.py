@@ -12,6 +12,7 @@ from partnership.services.common import check_date, required_text, rule_service
 from ..models import Action, ActionPlan
 from .common import check_fields
 from .owners import check_owner
+from .publication import tell_the_public_on_commit
 
 ACTION_FIELDS = (
     "section",
@@ -61,13 +62,14 @@ def add_action(
     written; `owner_member` and `owner_body` optionally link it to the register."""
     check_fields(details, ACTION_FIELDS, "action")
     today = today or timezone.localdate()
-    ActionPlan.objects.select_for_update().get(pk=plan.pk)  # positions are handed out one at a time
+    locked = ActionPlan.objects.select_for_update().get(pk=plan.pk)  # positions are handed out one at a time
     if position is None:
         position = (plan.actions.aggregate(last=Max("position"))["last"] or 0) + 1
     action = Action(plan=plan, position=position)
     _set(action, {"title": title, **details})
     _check_action(action, today)
     action.save()
+    tell_the_public_on_commit(locked)
     return action
 
 
@@ -80,6 +82,7 @@ def update_action(*, action: Action, today: datetime.date | None = None, **chang
     _set(action, changes)
     _check_action(action, today)
     action.save()
+    tell_the_public_on_commit(action.plan)
     return action
 
 
@@ -107,11 +110,12 @@ def set_action_due(
     flagged because it could not read the words is settled by this, so the flag clears. The
     words as written stay unless new ones are given."""
     check_due(due, is_ongoing)
-    action = Action.objects.select_for_update(of=("self",)).get(pk=action.pk)
+    action = Action.objects.select_for_update(of=("self",)).select_related("plan").get(pk=action.pk)
     settle_due(action, due, is_ongoing)
     if due_text is not None:
         action.due_text = due_text.strip()
     action.save()
+    tell_the_public_on_commit(action.plan)
     return action
 
 
@@ -119,9 +123,10 @@ def set_action_due(
 def remove_action(*, action: Action) -> None:
     """Take a row off the plan, with its milestones. Once progress has been reported on it, it
     is part of what the partnership reported to the Public Service Board and stays."""
-    action = Action.objects.select_for_update(of=("self",)).get(pk=action.pk)
+    action = Action.objects.select_for_update(of=("self",)).select_related("plan").get(pk=action.pk)
     if action.progress.exists():
         raise RuleBroken(
             _("Progress has been reported on this action, so it stays on the plan's record."), field="action"
         )
     action.delete()
+    tell_the_public_on_commit(action.plan)

@@ -11,6 +11,7 @@ from partnership.services.common import check_date, required_text, rule_service
 
 from ..models import ActionPlan, Section
 from .common import check_fields
+from .publication import tell_the_public_on_commit
 
 PLAN_FIELDS = ("title", "description", "starts_on", "ends_on")
 SECTION_FIELDS = ("title", "code")
@@ -59,12 +60,14 @@ def update_plan(*, plan: ActionPlan, **changes) -> ActionPlan:
         setattr(plan, name, value)
     _check_plan(plan.partnership, plan.title, plan.starts_on, plan.ends_on, plan=plan)
     plan.save()
+    tell_the_public_on_commit(plan)
     return plan
 
 
 def _locked_sections(plan: ActionPlan) -> list[Section]:
-    """The plan's sections in order, locked so two people reordering cannot interleave."""
-    ActionPlan.objects.select_for_update().get(pk=plan.pk)
+    """The plan's sections in order, locked so two people reordering cannot interleave. The
+    plan's summary changes with them: the public hears of it once saved."""
+    tell_the_public_on_commit(ActionPlan.objects.select_for_update().get(pk=plan.pk))
     return list(Section.objects.select_for_update().filter(plan=plan).order_by("position", "pk"))
 
 
@@ -95,7 +98,7 @@ def add_section(*, plan: ActionPlan, title: str, code: str = "", position: int |
 @rule_service
 def update_section(*, section: Section, **changes) -> Section:
     check_fields(changes, SECTION_FIELDS, "section")
-    section = Section.objects.select_for_update().get(pk=section.pk)
+    section = Section.objects.select_for_update(of=("self",)).select_related("plan").get(pk=section.pk)
     if "title" in changes:
         changes["title"] = required_text(changes["title"], field="title", message=_("Give the section a title."))
     if "code" in changes:
@@ -103,6 +106,7 @@ def update_section(*, section: Section, **changes) -> Section:
     for name, value in changes.items():
         setattr(section, name, value)
     section.save()
+    tell_the_public_on_commit(section.plan)
     return section
 
 

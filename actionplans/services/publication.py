@@ -23,7 +23,16 @@ def _locked_plan_for(plan: ActionPlan, by) -> ActionPlan:
 
 
 def _send_on_commit(signal, plan: ActionPlan) -> None:
-    transaction.on_commit(lambda: signal.send(sender=ActionPlan, plan_id=plan.pk, partnership_id=plan.partnership_id))
+    plan_id, partnership_id = plan.pk, plan.partnership_id
+    transaction.on_commit(lambda: signal.send(sender=ActionPlan, plan_id=plan_id, partnership_id=partnership_id))
+
+
+def tell_the_public_on_commit(plan: ActionPlan) -> None:
+    """Every service that edits a plan (its title, a section, an action) calls this with the plan
+    as it read it in the same transaction: a published plan's public summary changed, so
+    `plan_published` is sent again once the change commits and the index reads it anew."""
+    if plan.is_published:
+        _send_on_commit(plan_published, plan)
 
 
 @rule_service

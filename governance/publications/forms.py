@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models_publications import PublicationKind
+from .clean_text import without_control_characters
 from .search import MAX_QUERY_LENGTH
 
 
@@ -20,6 +21,12 @@ class SearchForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("Show"), required=False, choices=[("", _("Everything published")), *PublicationKind.choices]
     )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "q" in data:  # control characters mean nothing; search.py marks matches with two
+            data = data.copy()
+            data["q"] = without_control_characters(data["q"])
+        super().__init__(data, *args, **kwargs)
 
     @property
     def query(self) -> str:

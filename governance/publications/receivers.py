@@ -1,16 +1,30 @@
-"""Keeping the index up to date when meetings publish something (meetings.signals) or a plan
-summary is published or withdrawn (actionplans.signals), each sent once its transaction
-commits. The hourly sweep (`sync_publications`) catches anything missed."""
+"""Keeping the index up to date when meetings publish or change something (meetings.signals) or
+a plan summary is published, edited or withdrawn (actionplans.signals), each sent once its
+transaction commits. The receivers only enqueue the sync (governance.tasks): reading PDFs and
+telling subscribers happen in a worker, so nothing there can fail the request that made the
+change. Should the queue itself be out of reach, the change stands and the hourly sweep
+(`sync_publications`) catches up."""
 
-from .sync import sync_meeting, sync_plans
+import logging
+
+from ..tasks import sync_meeting_publications, sync_plan_publications
+
+logger = logging.getLogger(__name__)
+
+
+def _enqueue(task, argument: int) -> None:
+    try:
+        task.delay(argument)
+    except Exception:  # noqa: BLE001 - the change has committed; the hourly sweep catches up
+        logger.exception("Could not enqueue %s(%s); the hourly sweep will catch up", task.name, argument)
 
 
 def meeting_published_or_changed(sender, *, meeting_id, **kwargs) -> None:
-    sync_meeting(meeting_id)
+    _enqueue(sync_meeting_publications, meeting_id)
 
 
 def plan_published_or_withdrawn(sender, *, partnership_id, **kwargs) -> None:
-    sync_plans(partnership_id)
+    _enqueue(sync_plan_publications, partnership_id)
 
 
 def connect() -> None:

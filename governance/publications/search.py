@@ -1,5 +1,5 @@
 """Searching what partnerships have published. On PostgreSQL: full-text search over a vector
-weighted title first, text second (the GIN index of migration 0005 is on the same vector),
+weighted title first, text second (the GIN index of migration 0006 is on the same vector),
 ranked, with the matching passage as the snippet. On SQLite, which has no full-text vector:
 every word must appear, in any case, in the title or the text, newest first, with the passage
 around the first match as the snippet. Snippets are escaped; only the match is marked."""
@@ -14,6 +14,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from ..models_publications import Publication
+from .clean_text import without_control_characters
 
 CONFIG = "english"
 MAX_QUERY_LENGTH = 200
@@ -36,7 +37,7 @@ RESULT_FIELDS = (
 
 
 def search_vector() -> SearchVector:
-    """The vector the index is built on (migration 0005): change both together."""
+    """The vector the index is built on (migration 0006): change both together."""
     return SearchVector("title", weight="A", config=CONFIG) + SearchVector("text", weight="B", config=CONFIG)
 
 
@@ -47,6 +48,7 @@ def uses_full_text_search() -> bool:
 def search_publications(query: str, *, partnership_id: int | None = None, kind: str = "") -> QuerySet:
     """The publications matching `query`, best first, with `snippet_source` to turn into a
     snippet (`snippet`); of one partnership and one kind when given."""
+    query = without_control_characters(query)
     fields = [*RESULT_FIELDS] if uses_full_text_search() else [*RESULT_FIELDS, "text"]
     rows = Publication.objects.select_related("partnership", "meeting").only(*fields)
     if partnership_id is not None:
@@ -83,7 +85,7 @@ def _full_text(rows: QuerySet, query: str) -> QuerySet:
 
 
 def words_of(query: str) -> list[str]:
-    return [word for word in query.split() if word]
+    return [word for word in without_control_characters(query).split() if word]
 
 
 def _every_word(rows: QuerySet, query: str) -> QuerySet:

@@ -1,18 +1,22 @@
 """Keeping the publications index in step with what meetings have published. A document the
 public may read gets a row (kept by its key); a row no longer public (an item made
 confidential, a meeting made private) is deleted; a row whose content did not change is left
-as it was, published_at and all. New rows are announced with `publications_added` once the
+as it was, published_at and all. Two syncs of the same rows at once (a worker and the hourly
+sweep, say) cannot both add a row: the second to commit finds the row there and tries once more,
+adding nothing twice. Control characters are stripped from everything stored. New rows are
+announced with `publications_added` once the
 transaction commits, for the subscribers' emails."""
 
 import datetime
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from meetings.models import Meeting, PaperFile
 from partnership.models import Partnership
 
 from ..models_publications import Publication, PublicationKind
+from .clean_text import without_control_characters
 from .documents import Document, meeting_documents, plan_documents
 from .pdf_text import pdf_text
 from .signals import publications_added
@@ -51,8 +55,16 @@ def sync_all(*, now: datetime.datetime | None = None) -> int:
 
 def _keep(rows, documents: list[Document], *, partnership_id, meeting_id, now) -> list[Publication]:
     """Make `rows` (the index's rows of one meeting, or of one partnership's plans) hold exactly
-    `documents`: delete the rest, add the new, update the changed; returns the rows added."""
+    `documents`: delete the rest, add the new, update the changed; returns the rows added. When
+    another sync added one of the same rows first, this one starts again from what it added."""
     now = now or timezone.now()
+    try:
+        return _keep_once(rows, documents, partnership_id=partnership_id, meeting_id=meeting_id, now=now)
+    except IntegrityError:
+        return _keep_once(rows, documents, partnership_id=partnership_id, meeting_id=meeting_id, now=now)
+
+
+def _keep_once(rows, documents: list[Document], *, partnership_id, meeting_id, now) -> list[Publication]:
     with transaction.atomic():
         existing = {row.key: row for row in rows.select_for_update()}
         # taken from the public record before the PDFs' words are added, so an unchanged paper's
@@ -86,9 +98,9 @@ def _keep(rows, documents: list[Document], *, partnership_id, meeting_id, now) -
 def _fill(row: Publication, document: Document, fingerprint: str, now: datetime.datetime) -> None:
     row.kind, row.title, row.summary, row.text, row.path = (
         document.kind,
-        document.title[:400],
-        document.summary,
-        document.text,
+        without_control_characters(document.title)[:400],
+        without_control_characters(document.summary),
+        without_control_characters(document.text),
         document.path[:500],
     )
     row.fingerprint = fingerprint

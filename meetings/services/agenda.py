@@ -11,6 +11,7 @@ from partnership.errors import RuleBroken
 from partnership.services.common import long_date, rule_service
 
 from ..models import OPEN_STATUSES, AgendaItem, Meeting, PaperFile, Purpose
+from ..signals import tell_the_public_on_commit
 
 ITEM_FIELDS = (
     "title",
@@ -87,6 +88,7 @@ def add_agenda_item(*, meeting: Meeting, title: str, late_reason: str = "", **fi
         **{"purpose": Purpose.DISCUSSION, **fields},
     )
     agenda_changed(meeting)
+    tell_the_public_on_commit(meeting)
     return item
 
 
@@ -105,6 +107,7 @@ def update_agenda_item(*, item: AgendaItem, late_reason: str | None = None, **fi
         setattr(item, name, value)
     item.save()
     agenda_changed(meeting)
+    tell_the_public_on_commit(meeting)
     return item
 
 
@@ -123,6 +126,7 @@ def remove_agenda_item(*, item: AgendaItem) -> None:
     item.delete()
     _number(list(meeting.agenda_items.order_by("position", "pk")))
     agenda_changed(meeting)
+    tell_the_public_on_commit(meeting)
 
 
 def delete_files_on_commit(paper_files) -> None:
@@ -150,6 +154,7 @@ def reorder_agenda(*, meeting: Meeting, item_ids: list[int]) -> list[AgendaItem]
     ordered = [items[pk] for pk in item_ids]
     _number(ordered)
     agenda_changed(meeting)
+    tell_the_public_on_commit(meeting)
     return ordered
 
 
@@ -181,7 +186,8 @@ def agree_agenda(*, meeting: Meeting, by, now: datetime.datetime | None = None) 
 @rule_service
 def accept_late_item(*, item: AgendaItem, by, now: datetime.datetime | None = None) -> AgendaItem:
     """The chair accepts a late item, at their discretion (ToR 5.7)."""
-    check_open(lock_meeting(item.meeting))
+    meeting = lock_meeting(item.meeting)
+    check_open(meeting)
     item = AgendaItem.objects.select_for_update().get(pk=item.pk)
     if not item.is_late:
         raise RuleBroken(_("Only a late item needs the chair's acceptance."))
@@ -191,4 +197,5 @@ def accept_late_item(*, item: AgendaItem, by, now: datetime.datetime | None = No
     item.chair_accepted_at = now or timezone.now()
     item.chair_accepted_by = by
     item.save(update_fields=["chair_accepted", "chair_accepted_at", "chair_accepted_by"])
+    tell_the_public_on_commit(meeting)
     return item

@@ -5,7 +5,6 @@ and says why. Once the meeting has been held its papers are part of the record."
 import datetime
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -13,8 +12,8 @@ from partnership.errors import RuleBroken
 from partnership.services.common import rule_service
 
 from .. import uploads
-from ..models import AgendaItem, Meeting, Paper, PaperFile, Purpose
-from ..signals import meeting_published
+from ..models import AgendaItem, Paper, PaperFile, Purpose
+from ..signals import tell_the_public_on_commit
 from .agenda import agenda_changed, check_open, delete_files_on_commit, lock_meeting
 
 PAPER_FIELDS = (
@@ -39,12 +38,6 @@ def _check_fields(fields: dict) -> dict:
     if "purpose" in fields and fields["purpose"] not in Purpose.values:
         raise RuleBroken(_("Say whether the paper is for decision, discussion or information."), field="purpose")
     return {name: value.strip() if isinstance(value, str) else value for name, value in fields.items()}
-
-
-def _tell_the_public_on_commit(meeting: Meeting, agenda_item: AgendaItem) -> None:
-    """A paper or file added to an open item of a published meeting is public at once."""
-    if meeting.is_published and not agenda_item.is_confidential:
-        transaction.on_commit(lambda: meeting_published.send(sender=Meeting, meeting_id=meeting.pk))
 
 
 @rule_service
@@ -92,7 +85,7 @@ def add_paper(
     paper = Paper.objects.create(
         agenda_item=agenda_item, is_late=late, late_reason=late_reason.strip() if late else "", **fields
     )
-    _tell_the_public_on_commit(meeting, agenda_item)
+    tell_the_public_on_commit(meeting)
     return paper
 
 
@@ -111,6 +104,7 @@ def update_paper(*, paper: Paper, late_reason: str | None = None, **fields) -> P
     for name, value in fields.items():
         setattr(paper, name, value)
     paper.save()
+    tell_the_public_on_commit(meeting)
     return paper
 
 
@@ -130,6 +124,7 @@ def remove_paper(*, paper: Paper) -> None:
         )
     delete_files_on_commit(paper.files.all())
     paper.delete()
+    tell_the_public_on_commit(meeting)
 
 
 @rule_service
@@ -157,7 +152,7 @@ def attach_file(*, paper: Paper, upload, by, now: datetime.datetime | None = Non
     except BaseException:
         paper_file.file.storage.delete(paper_file.file.name)  # the row failed: no orphan on the disk
         raise
-    _tell_the_public_on_commit(meeting, paper.agenda_item)
+    tell_the_public_on_commit(meeting)
     return paper_file
 
 
@@ -171,3 +166,4 @@ def remove_file(*, paper_file: PaperFile) -> None:
     agenda_changed(meeting)  # the chair agrees the papers that go out, too
     delete_files_on_commit([paper_file])
     paper_file.delete()
+    tell_the_public_on_commit(meeting)

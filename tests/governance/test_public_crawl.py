@@ -11,10 +11,12 @@ from urllib.parse import urldefrag, urlencode, urlsplit
 
 import pytest
 from django.core.management import call_command
+from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from governance.models import Publication
-from meetings.models import AgendaItem, Meeting, MinuteItem, Minutes, MinutesStatus, Paper, PaperFile
+from meetings import services
+from meetings.models import OPEN_STATUSES, AgendaItem, Meeting, MinuteItem, Minutes, MinutesStatus, Paper, PaperFile
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 NOT_PUBLIC = ("/accounts/", "/admin/", "/api/", "/static/", "/i18n/", "/partnerships/", "/account/", "/home/")
@@ -78,7 +80,29 @@ def what_must_stay_private() -> dict[str, str]:
             for sentence in re.split(r"<[^>]+>", minute.discussion):
                 if len(sentence.strip()) > 20 and not _also_published(sentence.strip(), published):
                     private[sentence.strip()] = "a draft or unpublished minute"
+    private.update(_private_meetings())
     return {text: why for text, why in private.items() if text}
+
+
+def _title_and_date(meeting) -> str:
+    return f"{meeting.title}, {date_format(meeting.date, 'j F Y')}"
+
+
+def _private_meetings() -> dict[str, str]:
+    """Each private meeting's title and date, as the public pages and index would write them, and
+    the title of each item on its agenda, unless a public meeting shares it (a standing item)."""
+    public_meetings = {_title_and_date(meeting) for meeting in Meeting.objects.filter(is_public=True)}
+    open_titles = set(
+        AgendaItem.objects.filter(meeting__is_public=True, is_confidential=False).values_list("title", flat=True)
+    )
+    private: dict[str, str] = {}
+    for meeting in Meeting.objects.filter(is_public=False):
+        if _title_and_date(meeting) not in public_meetings:
+            private[_title_and_date(meeting)] = "a private meeting's title and date"
+    for title in AgendaItem.objects.filter(meeting__is_public=False).values_list("title", flat=True):
+        if title not in open_titles:
+            private[title] = "the title of an item of a private meeting"
+    return private
 
 
 def _also_published(sentence: str, published_minutes: set[int]) -> bool:
@@ -171,3 +195,36 @@ def test_the_crawl_reaches_every_kind_of_public_page(client, demo):
         ).values_list("original_name", flat=True)
     )
     assert open_names, "the demo must have an open paper with a file"
+
+
+def _an_open_item_of_a_published_meeting_still_to_come() -> AgendaItem:
+    """One whose title is its own: no other item, and no minute, says it too."""
+    for item in AgendaItem.objects.filter(
+        meeting__is_public=True,
+        meeting__agenda_circulated_at__isnull=False,
+        meeting__status__in=OPEN_STATUSES,
+        is_confidential=False,
+        standing="",
+    ).select_related("meeting"):
+        if item.meeting.is_open and AgendaItem.objects.filter(title=item.title).count() == 1:
+            return item
+    raise AssertionError("the demo must have a published meeting still to come, with an open item")
+
+
+def test_an_item_made_confidential_after_publication_is_nowhere(client, demo, django_capture_on_commit_callbacks):
+    item = _an_open_item_of_a_published_meeting_still_to_come()
+    assert any(item.title in body for body in crawl(client).values()), "the item must be public to begin with"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        services.update_agenda_item(item=item, is_confidential=True, confidential_reason="personal")
+
+    pages = crawl(client)
+    words_of_title = item.title.split()
+    # never the whole title: the search page repeats what was searched for
+    for words in (" ".join(words_of_title[:-1]), *words_of_title[:3]):
+        for path in ("/search/", f"/p/{item.meeting.partnership.slug}/search/"):
+            found = f"{path}?{urlencode({'q': words})}"
+            pages[found] = text_of(client.get(found))
+    secret = [item.title, *Paper.objects.filter(agenda_item=item).values_list("title", flat=True)]
+    leaks = [f"{path}: {text!r}" for path, body in pages.items() for text in secret if text in body]
+    assert not leaks, "\n".join(leaks)
