@@ -5,7 +5,6 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .selectors import documents_awaiting
@@ -28,7 +27,7 @@ class ConductAcknowledgementMiddleware:
             page = reverse("governance:acknowledge")
             if request.path.startswith("/api/"):
                 return JsonResponse(
-                    {"detail": _("%(first)s: %(page)s") % {"first": FIRST, "page": request.build_absolute_uri(page)}},
+                    {"detail": f"{FIRST}: {request.build_absolute_uri(page)}"},
                     status=403,
                 )
             return redirect(f"{page}?{urlencode({'next': request.get_full_path()})}")

@@ -24,6 +24,6 @@ def to_members_only(notifications: QuerySet[Notification]) -> QuerySet[Notificat
     return notifications.exclude(kind__in=RESIDENT_KINDS)
 
 
-def emails_to_resident(*, partnership_id: int, email: str, kinds=RESIDENT_KINDS) -> QuerySet[Notification]:
+def emails_to_resident(*, partnership_id: int, email: str) -> QuerySet[Notification]:
     """The emails recorded for one resident's subscription to one partnership."""
-    return Notification.objects.filter(partnership_id=partnership_id, recipient_email=email, kind__in=kinds)
+    return Notification.objects.filter(partnership_id=partnership_id, recipient_email=email, kind__in=RESIDENT_KINDS)

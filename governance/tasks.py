@@ -6,8 +6,9 @@ from partnership.notifications.delivery import waiting_exists
 from partnership.tasks import deliver_notifications
 
 from .deadlines.sweep import run_sweep
+from .models_publications import Publication
 from .publications.sync import sync_all, sync_meeting, sync_plans
-from .services_subscriptions import discard_unconfirmed
+from .services_subscriptions import discard_unconfirmed, tell_subscribers
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
@@ -44,3 +45,13 @@ def sync_plan_publications(partnership_id: int) -> int:
     """Bring a partnership's plan rows of the index in line with the plans it has published.
     Returns how many rows were added."""
     return len(sync_plans(partnership_id))
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def tell_subscribers_of_publications(partnership_id: int, publication_ids: list[int]) -> int:
+    """Email the partnership's confirmed subscribers the publications just added (those still in
+    the index). Safe to run again: the batch's key records each email once. Returns how many."""
+    publications = Publication.objects.filter(partnership_id=partnership_id, pk__in=publication_ids).order_by("pk")
+    return len(
+        tell_subscribers(partnership_id=partnership_id, publications=publications.only("pk", "key", "title", "path"))
+    )

@@ -223,9 +223,16 @@ def published_minute_summaries(meeting_ids) -> dict[int, dict]:
     """The published minutes of each of these meetings, as the public API gives them: when they
     were confirmed, and each open item's discussion and decisions. One query whatever the
     number of meetings; none when no meeting is asked about."""
+    return {meeting_id: summary for meeting_id, (summary, _at) in published_minutes_with_times(meeting_ids).items()}
+
+
+def published_minutes_with_times(meeting_ids) -> dict[int, tuple[dict, datetime.datetime | None]]:
+    """Each of these meetings' published summary of its minutes (as `published_minute_summaries`)
+    with the moment they were confirmed, which is when they were published. One query."""
     if not meeting_ids:
         return {}
-    return dict(_published().filter(meeting_id__in=meeting_ids).values_list("meeting_id", "public_summary"))
+    rows = _published().filter(meeting_id__in=meeting_ids).values_list("meeting_id", "public_summary", "confirmed_at")
+    return {meeting_id: (summary, confirmed_at) for meeting_id, summary, confirmed_at in rows}
 
 
 DECISION_METHODS = dict(DecisionMethod.choices)

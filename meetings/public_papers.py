@@ -2,6 +2,7 @@
 meeting whose agenda has gone out), with their cover sheets and uploaded files, as the public
 agenda pack has them. A confidential item's papers are never selected."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from .models import Meeting, Paper, PaperFile
@@ -16,6 +17,7 @@ class PublicPaperFile:
     name: str
     content_type: str
     size: int
+    uploaded_at: datetime.datetime | None = None
 
     @property
     def kind(self) -> str:
@@ -65,10 +67,10 @@ def public_papers(meeting_ids) -> dict[int, list[PublicPaper]]:
     for row in (
         PaperFile.objects.filter(paper__in=open_papers)
         .order_by("uploaded_at", "pk")
-        .values("pk", "paper_id", "original_name", "content_type", "size")
+        .values("pk", "paper_id", "original_name", "content_type", "size", "uploaded_at")
     ):
         files.setdefault(row["paper_id"], []).append(
-            PublicPaperFile(row["pk"], row["original_name"], row["content_type"], row["size"])
+            PublicPaperFile(row["pk"], row["original_name"], row["content_type"], row["size"], row["uploaded_at"])
         )
     papers: dict[int, list[PublicPaper]] = {}
     for row in open_papers.order_by("agenda_item__position", "pk").values(*PAPER_FIELDS):

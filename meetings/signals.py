@@ -13,7 +13,7 @@ meeting_published = Signal()
 minutes_published = Signal()
 
 
-def tell_the_public_on_commit(meeting) -> None:
+def announce_meeting_change_on_commit(meeting) -> None:
     """Every service that changes an agenda item, a paper, a file, or the meeting's date or
     public/private flag calls this: once the agenda has gone out, whatever changed may change what
     the public reads, so `meeting_published` is sent when the change commits. The listener works

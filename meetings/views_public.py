@@ -1,12 +1,12 @@
 """The public's view of a partnership's meetings, without signing in."""
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
+from partnership.access import public_partnership_or_404
 from partnership.documents import retry_later
-from partnership.models import Partnership
 from partnership.views.pagination import paginate
 
 from . import public
@@ -20,10 +20,10 @@ PAST_MEETINGS_PER_PAGE = 20
 DECISIONS_PER_PAGE = 25
 
 
-@require_GET
+@require_safe
 def meetings(request, slug):
     """Coming public meetings, soonest first, then past ones, newest first, a page at a time."""
-    partnership = get_object_or_404(Partnership, slug=slug)
+    partnership = public_partnership_or_404(slug)
     today = timezone.localdate()
     listed = public.listed_meetings(partnership)
     pages = paginate(request, listed.filter(date__lt=today).reverse(), PAST_MEETINGS_PER_PAGE)
@@ -40,14 +40,14 @@ def meetings(request, slug):
 
 
 def _public_meeting_or_404(slug, pk):
-    partnership = get_object_or_404(Partnership, slug=slug)
+    partnership = public_partnership_or_404(slug)
     found = public.public_meeting(partnership, pk)
     if found is None:
         raise Http404("No such public meeting")
     return partnership, found
 
 
-@require_GET
+@require_safe
 def meeting(request, slug, pk):
     partnership, found = _public_meeting_or_404(slug, pk)
     return render(
@@ -62,7 +62,7 @@ def meeting(request, slug, pk):
     )
 
 
-@require_GET
+@require_safe
 def pack(request, slug, pk):
     """The public agenda pack: without confidential items or their papers, and only once the
     meeting is published. While it is being made, the meeting's page says so (202)."""
@@ -83,7 +83,7 @@ def pack(request, slug, pk):
     return retry_later(render(request, "meetings/public/meeting.html", context, status=202))
 
 
-@require_GET
+@require_safe
 def minutes_pdf(request, slug, pk):
     """The public summary of the minutes as a PDF, once published: the copy made when they were
     confirmed, without any confidential item, nor its minute, declarations or decisions."""
@@ -95,7 +95,7 @@ def minutes_pdf(request, slug, pk):
     return pdf_response(render_minutes_pdf(pdf), meeting=found, public=True)
 
 
-@require_GET
+@require_safe
 def paper_file(request, slug, pk, file_pk):
     """An open paper's uploaded file, once its public meeting is published; 404 for anything else."""
     _partnership, found = _public_meeting_or_404(slug, pk)
@@ -105,19 +105,19 @@ def paper_file(request, slug, pk, file_pk):
     return paper_file_response(stored, cache_control="no-cache")
 
 
-@require_GET
+@require_safe
 def calendar(request, slug):
     """The partnership's public meetings as iCalendar, for a calendar to subscribe to."""
-    partnership = get_object_or_404(Partnership, slug=slug)
+    partnership = public_partnership_or_404(slug)
     response = HttpResponse(public.public_calendar(partnership), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{partnership.slug}-meetings.ics"'
     response["X-Content-Type-Options"] = "nosniff"
     return response
 
 
-@require_GET
+@require_safe
 def decisions(request, slug):
     """The decisions in the partnership's published minutes, newest meeting first."""
-    partnership = get_object_or_404(Partnership, slug=slug)
+    partnership = public_partnership_or_404(slug)
     pages = paginate(request, public.published_decisions(partnership), DECISIONS_PER_PAGE)
     return render(request, "meetings/public/decisions.html", {"partnership": partnership, **pages})

@@ -10,6 +10,11 @@ from django.utils.translation import gettext as _
 from .models import Member, NominatingBody, Office, Partnership, Substitute, TermsOfReference
 
 
+def public_partnership_or_404(slug: str) -> Partnership:
+    """A partnership for its public pages: anyone may read them, so only an unknown slug is 404."""
+    return get_object_or_404(Partnership, slug=slug)
+
+
 def get_partnership_for_user(request, slug: str) -> Partnership:
     """A partnership whose private register the user may read (secretariat, members, staff)."""
     partnership = get_object_or_404(Partnership, slug=slug)

@@ -12,7 +12,7 @@ from partnership.services.common import check_date, required_text, rule_service
 from ..models import Action, ActionPlan
 from .common import check_fields
 from .owners import check_owner
-from .publication import tell_the_public_on_commit
+from .publication import announce_plan_change_on_commit
 
 ACTION_FIELDS = (
     "section",
@@ -69,7 +69,7 @@ def add_action(
     _set(action, {"title": title, **details})
     _check_action(action, today)
     action.save()
-    tell_the_public_on_commit(locked)
+    announce_plan_change_on_commit(locked)
     return action
 
 
@@ -82,7 +82,7 @@ def update_action(*, action: Action, today: datetime.date | None = None, **chang
     _set(action, changes)
     _check_action(action, today)
     action.save()
-    tell_the_public_on_commit(action.plan)
+    announce_plan_change_on_commit(action.plan)
     return action
 
 
@@ -115,7 +115,7 @@ def set_action_due(
     if due_text is not None:
         action.due_text = due_text.strip()
     action.save()
-    tell_the_public_on_commit(action.plan)
+    announce_plan_change_on_commit(action.plan)
     return action
 
 
@@ -129,4 +129,4 @@ def remove_action(*, action: Action) -> None:
             _("Progress has been reported on this action, so it stays on the plan's record."), field="action"
         )
     action.delete()
-    tell_the_public_on_commit(action.plan)
+    announce_plan_change_on_commit(action.plan)

@@ -11,7 +11,7 @@ from partnership.services.common import check_date, required_text, rule_service
 
 from ..models import ActionPlan, Section
 from .common import check_fields
-from .publication import tell_the_public_on_commit
+from .publication import announce_plan_change_on_commit
 
 PLAN_FIELDS = ("title", "description", "starts_on", "ends_on")
 SECTION_FIELDS = ("title", "code")
@@ -60,14 +60,14 @@ def update_plan(*, plan: ActionPlan, **changes) -> ActionPlan:
         setattr(plan, name, value)
     _check_plan(plan.partnership, plan.title, plan.starts_on, plan.ends_on, plan=plan)
     plan.save()
-    tell_the_public_on_commit(plan)
+    announce_plan_change_on_commit(plan)
     return plan
 
 
 def _locked_sections(plan: ActionPlan) -> list[Section]:
     """The plan's sections in order, locked so two people reordering cannot interleave. The
     plan's summary changes with them: the public hears of it once saved."""
-    tell_the_public_on_commit(ActionPlan.objects.select_for_update().get(pk=plan.pk))
+    announce_plan_change_on_commit(ActionPlan.objects.select_for_update().get(pk=plan.pk))
     return list(Section.objects.select_for_update().filter(plan=plan).order_by("position", "pk"))
 
 
@@ -106,7 +106,7 @@ def update_section(*, section: Section, **changes) -> Section:
     for name, value in changes.items():
         setattr(section, name, value)
     section.save()
-    tell_the_public_on_commit(section.plan)
+    announce_plan_change_on_commit(section.plan)
     return section
 
 

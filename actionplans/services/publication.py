@@ -27,7 +27,7 @@ def _send_on_commit(signal, plan: ActionPlan) -> None:
     transaction.on_commit(lambda: signal.send(sender=ActionPlan, plan_id=plan_id, partnership_id=partnership_id))
 
 
-def tell_the_public_on_commit(plan: ActionPlan) -> None:
+def announce_plan_change_on_commit(plan: ActionPlan) -> None:
     """Every service that edits a plan (its title, a section, an action) calls this with the plan
     as it read it in the same transaction: a published plan's public summary changed, so
     `plan_published` is sent again once the change commits and the index reads it anew."""

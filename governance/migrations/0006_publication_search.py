@@ -26,10 +26,6 @@ def remove_search_index(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    # Numbered 0005 when first written, beside 0005_subscriptions: a database that applied it
-    # under that name counts this one as applied.
-    replaces = [("governance", "0005_publication_search")]
-
     dependencies = [
         ("governance", "0005_subscriptions"),
     ]

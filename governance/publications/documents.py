@@ -5,6 +5,7 @@ plan summary it published. Read only through meetings/public.py and meetings/pub
 confirmed) and actionplans/public.py, so nothing confidential, draft or private can reach the
 index."""
 
+import datetime
 import hashlib
 import json
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from actionplans.public import published_plan_rows
 from meetings.models import Meeting
-from meetings.public import public_agendas, published_minute_summaries
+from meetings.public import public_agendas, published_minutes_with_times
 from meetings.public_papers import public_papers
 from meetings.sanitise import plain_text
 
@@ -34,6 +35,9 @@ class Document:
     text: str
     path: str
     pdf_file_pks: tuple[int, ...] = ()  # uploaded PDFs whose words are added to `text` when it changed
+    # When the record itself was published (the agenda circulated, the minutes confirmed, the
+    # plan's summary published); a new row is stamped with it, or with the time of indexing if None.
+    published_at: datetime.datetime | None = None
 
     @property
     def fingerprint(self) -> str:
@@ -61,9 +65,10 @@ def meeting_documents(meeting: Meeting) -> list[Document]:
     if meeting.is_published:
         documents += _agenda(meeting, page, when)
         documents += _papers(meeting, page)
-    summary = published_minute_summaries([meeting.pk]).get(meeting.pk)
-    if summary is not None:
-        documents += _minutes(meeting, summary, page, when)
+    minutes = published_minutes_with_times([meeting.pk]).get(meeting.pk)
+    if minutes is not None:
+        summary, confirmed_at = minutes
+        documents += _minutes(meeting, summary, page, when, confirmed_at)
     return documents
 
 
@@ -77,6 +82,7 @@ def _agenda(meeting: Meeting, page: str, when: str) -> list[Document]:
             summary=_("The agenda of the meeting on %(date)s.") % {"date": when},
             text=_joined(*(_joined(item["title"], item["description"]) for item in items)),
             path=page,
+            published_at=meeting.agenda_circulated_at,
         )
     ]
 
@@ -91,12 +97,18 @@ def _papers(meeting: Meeting, page: str) -> list[Document]:
             text=_joined(paper.title, paper.summary, paper.recommendations),
             path=f"{page}#item-{paper.item_position}",
             pdf_file_pks=tuple(file.pk for file in paper.files if file.content_type == "application/pdf"),
+            published_at=_latest(meeting.agenda_circulated_at, *(file.uploaded_at for file in paper.files)),
         )
         for paper in public_papers([meeting.pk]).get(meeting.pk, [])
     ]
 
 
-def _minutes(meeting: Meeting, summary: dict, page: str, when: str) -> list[Document]:
+def _latest(*moments: datetime.datetime | None) -> datetime.datetime | None:
+    known = [moment for moment in moments if moment is not None]
+    return max(known) if known else None
+
+
+def _minutes(meeting: Meeting, summary: dict, page: str, when: str, confirmed_at) -> list[Document]:
     items = summary.get("items", [])
     documents = [
         Document(
@@ -116,6 +128,7 @@ def _minutes(meeting: Meeting, summary: dict, page: str, when: str) -> list[Docu
                 )
             ),
             path=f"{page}#minutes",
+            published_at=confirmed_at,
         )
     ]
     for item in items:
@@ -130,6 +143,7 @@ def _minutes(meeting: Meeting, summary: dict, page: str, when: str) -> list[Docu
                     % {"date": when, "item": item.get("title", "")},
                     text=_joined(decision["text"], item.get("title")),
                     path=f"{page}#decision-{number}",
+                    published_at=confirmed_at,
                 )
             )
     return documents
@@ -149,6 +163,7 @@ def plan_documents(partnership) -> list[Document]:
                 summary=_short(plan.description),
                 text=_joined(plan.title, plan.description, *(action.title for action in plan.actions.all())),
                 path=reverse("public_plans:plan", kwargs={"slug": partnership.slug, "pk": plan.pk}),
+                published_at=plan.published_at,
             )
         )
     return documents

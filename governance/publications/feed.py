@@ -2,12 +2,11 @@
 on the public site."""
 
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
-from partnership.models import Partnership
+from partnership.access import public_partnership_or_404
 
 from ..models_publications import Publication
 
@@ -18,7 +17,7 @@ class PublicationsFeed(Feed):
     feed_type = Atom1Feed
 
     def get_object(self, request, slug):
-        return get_object_or_404(Partnership.objects.only("pk", "name", "slug"), slug=slug)
+        return public_partnership_or_404(slug)
 
     def title(self, partnership):
         return _("%(name)s: what is published") % {"name": partnership.name}

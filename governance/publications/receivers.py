@@ -12,19 +12,21 @@ from ..tasks import sync_meeting_publications, sync_plan_publications
 logger = logging.getLogger(__name__)
 
 
-def _enqueue(task, argument: int) -> None:
+def enqueue(task, *arguments) -> None:
+    """Ask a worker to run `task`; a queue out of reach is logged, never raised, for the change
+    that called for it has committed."""
     try:
-        task.delay(argument)
+        task.delay(*arguments)
     except Exception:  # noqa: BLE001 - the change has committed; the hourly sweep catches up
-        logger.exception("Could not enqueue %s(%s); the hourly sweep will catch up", task.name, argument)
+        logger.exception("Could not enqueue %s%s; the hourly sweep will catch up", task.name, arguments)
 
 
 def meeting_published_or_changed(sender, *, meeting_id, **kwargs) -> None:
-    _enqueue(sync_meeting_publications, meeting_id)
+    enqueue(sync_meeting_publications, meeting_id)
 
 
 def plan_published_or_withdrawn(sender, *, partnership_id, **kwargs) -> None:
-    _enqueue(sync_plan_publications, partnership_id)
+    enqueue(sync_plan_publications, partnership_id)
 
 
 def connect() -> None:

@@ -31,7 +31,6 @@ RESULT_FIELDS = (
     "published_at",
     "meeting_id",
     "partnership__name",
-    "partnership__slug",
     "meeting__date",
 )
 
@@ -97,10 +96,8 @@ def _every_word(rows: QuerySet, query: str) -> QuerySet:
 @dataclass(frozen=True)
 class SearchResult:
     title: str
-    kind: str
     kind_label: str
     partnership_name: str
-    partnership_slug: str
     meeting_date: object
     snippet: SafeString
     path: str
@@ -111,10 +108,8 @@ def results(rows, query: str) -> list[SearchResult]:
     return [
         SearchResult(
             title=row.title,
-            kind=row.kind,
             kind_label=row.get_kind_display(),
             partnership_name=row.partnership.name,
-            partnership_slug=row.partnership.slug,
             meeting_date=row.meeting.date if row.meeting_id else None,
             snippet=snippet(row, query),
             path=row.path,
@@ -143,7 +138,8 @@ def _passage(text: str, words: list[str]) -> str:
     start = max(0, first - SNIPPET_CHARS // 3)
     end = min(len(text), start + SNIPPET_CHARS)
     if start > 0:
-        start = text.find(" ", start) + 1 or start
+        space = text.find(" ", start, first)
+        start = space + 1 if space != -1 else start
     last_space = text.rfind(" ", first, end)
     if end < len(text) and last_space > first:
         end = last_space

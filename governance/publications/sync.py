@@ -1,16 +1,18 @@
 """Keeping the publications index in step with what meetings have published. A document the
 public may read gets a row (kept by its key); a row no longer public (an item made
 confidential, a meeting made private) is deleted; a row whose content did not change is left
-as it was, published_at and all. Two syncs of the same rows at once (a worker and the hourly
-sweep, say) cannot both add a row: the second to commit finds the row there and tries once more,
-adding nothing twice. Control characters are stripped from everything stored. New rows are
-announced with `publications_added` once the
-transaction commits, for the subscribers' emails."""
+as it was, published_at and all. A new row's published_at is when its record was published
+(the agenda circulated, the minutes confirmed, the plan's summary published), not when it was
+indexed. Two syncs of the same rows at once (a worker and the hourly sweep, say) cannot both
+add a row: the second to commit finds the row there and tries once more, adding nothing twice.
+Control characters are stripped from everything stored. New rows are announced with
+`publications_added` once the transaction commits, for the subscribers' emails."""
 
 import datetime
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from meetings.models import Meeting, PaperFile
 from partnership.models import Partnership
@@ -26,7 +28,13 @@ CONTENT_FIELDS = ("kind", "title", "summary", "text", "path", "fingerprint", "up
 
 def sync_meeting(meeting_id: int, *, now: datetime.datetime | None = None) -> list[Publication]:
     """Bring the meeting's rows in line with what the public may read of it; returns the rows
-    added. A fixed number of queries whatever the size of the agenda."""
+    added. A fixed number of queries whatever the size of the agenda. Kept in the site's
+    language whoever asked for it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _sync_meeting(meeting_id, now=now)
+
+
+def _sync_meeting(meeting_id: int, *, now: datetime.datetime | None) -> list[Publication]:
     meeting = Meeting.objects.select_related("partnership").filter(pk=meeting_id).first()
     documents = meeting_documents(meeting) if meeting is not None else []
     partnership_id = meeting.partnership_id if meeting is not None else None
@@ -35,7 +43,13 @@ def sync_meeting(meeting_id: int, *, now: datetime.datetime | None = None) -> li
 
 
 def sync_plans(partnership_id: int, *, now: datetime.datetime | None = None) -> list[Publication]:
-    """Bring the partnership's plan rows in line with the plan summaries it has published."""
+    """Bring the partnership's plan rows in line with the plan summaries it has published, in
+    the site's language whoever asked for it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return _sync_plans(partnership_id, now=now)
+
+
+def _sync_plans(partnership_id: int, *, now: datetime.datetime | None) -> list[Publication]:
     partnership = Partnership.objects.filter(pk=partnership_id).first()
     documents = plan_documents(partnership) if partnership is not None else []
     rows = Publication.objects.filter(partnership_id=partnership_id, kind=PublicationKind.PLAN)
@@ -80,7 +94,10 @@ def _keep_once(rows, documents: list[Document], *, partnership_id, meeting_id, n
             row = existing.get(document.key)
             if row is None:
                 row = Publication(
-                    key=document.key, partnership_id=partnership_id, meeting_id=meeting_id, published_at=now
+                    key=document.key,
+                    partnership_id=partnership_id,
+                    meeting_id=meeting_id,
+                    published_at=document.published_at or now,
                 )
                 added.append(row)
             else:

@@ -2,10 +2,10 @@
 one, and a partnership's Atom feed. No sign-in; everything read comes from the publications
 index, which holds only what is public."""
 
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_GET
+from django.shortcuts import render
+from django.views.decorators.http import require_safe
 
-from partnership.models import Partnership
+from partnership.access import public_partnership_or_404
 from partnership.views.pagination import paginate
 
 from ..publications.feed import PublicationsFeed
@@ -28,14 +28,14 @@ def _search_page(request, partnership=None):
     return render(request, "governance/public/search.html", context)
 
 
-@require_GET
+@require_safe
 def search_all(request):
     return _search_page(request)
 
 
-@require_GET
+@require_safe
 def search(request, slug):
-    return _search_page(request, get_object_or_404(Partnership, slug=slug))
+    return _search_page(request, public_partnership_or_404(slug))
 
 
-feed = require_GET(PublicationsFeed())
+feed = require_safe(PublicationsFeed())

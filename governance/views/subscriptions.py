@@ -5,12 +5,12 @@ anything: confirming and unsubscribing are buttons (POST). A mail client's one-c
 secret."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from partnership.access import public_partnership_or_404
 from partnership.errors import RuleBroken
-from partnership.models import Partnership
 
 from .. import services_subscriptions as subscriptions
 from ..forms_subscriptions import SubscribeForm
@@ -20,7 +20,7 @@ TEMPLATES = "governance/subscriptions"
 
 @require_http_methods(["GET", "POST"])
 def subscribe(request, slug):
-    partnership = get_object_or_404(Partnership, slug=slug)
+    partnership = public_partnership_or_404(slug)
     form = SubscribeForm(request.POST if request.method == "POST" else None)
     if form.is_bound and form.is_valid():
         try:

@@ -2,7 +2,6 @@
 public agendas, and its public meetings as an iCalendar feed. Both read from the selectors,
 which never fetch a confidential item's words."""
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, PolymorphicProxySerializer, extend_schema, extend_schema_field
 from rest_framework import serializers
@@ -12,6 +11,7 @@ from rest_framework.renderers import BaseRenderer, JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from partnership.access import public_partnership_or_404
 from partnership.models import Partnership
 
 from .. import calendar_feed
@@ -98,7 +98,7 @@ class PublicView:
     permission_classes = [AllowAny]
 
     def get_partnership(self) -> Partnership:
-        return get_object_or_404(Partnership, slug=self.kwargs["slug"])
+        return public_partnership_or_404(self.kwargs["slug"])
 
 
 class PublishedMeetingsView(PublicView, ListAPIView):

@@ -11,7 +11,7 @@ from partnership.errors import RuleBroken
 from partnership.services.common import long_date, rule_service
 
 from ..models import OPEN_STATUSES, AgendaItem, Meeting, PaperFile, Purpose
-from ..signals import tell_the_public_on_commit
+from ..signals import announce_meeting_change_on_commit
 
 ITEM_FIELDS = (
     "title",
@@ -88,7 +88,7 @@ def add_agenda_item(*, meeting: Meeting, title: str, late_reason: str = "", **fi
         **{"purpose": Purpose.DISCUSSION, **fields},
     )
     agenda_changed(meeting)
-    tell_the_public_on_commit(meeting)
+    announce_meeting_change_on_commit(meeting)
     return item
 
 
@@ -107,7 +107,7 @@ def update_agenda_item(*, item: AgendaItem, late_reason: str | None = None, **fi
         setattr(item, name, value)
     item.save()
     agenda_changed(meeting)
-    tell_the_public_on_commit(meeting)
+    announce_meeting_change_on_commit(meeting)
     return item
 
 
@@ -126,7 +126,7 @@ def remove_agenda_item(*, item: AgendaItem) -> None:
     item.delete()
     _number(list(meeting.agenda_items.order_by("position", "pk")))
     agenda_changed(meeting)
-    tell_the_public_on_commit(meeting)
+    announce_meeting_change_on_commit(meeting)
 
 
 def delete_files_on_commit(paper_files) -> None:
@@ -154,7 +154,7 @@ def reorder_agenda(*, meeting: Meeting, item_ids: list[int]) -> list[AgendaItem]
     ordered = [items[pk] for pk in item_ids]
     _number(ordered)
     agenda_changed(meeting)
-    tell_the_public_on_commit(meeting)
+    announce_meeting_change_on_commit(meeting)
     return ordered
 
 
@@ -197,5 +197,5 @@ def accept_late_item(*, item: AgendaItem, by, now: datetime.datetime | None = No
     item.chair_accepted_at = now or timezone.now()
     item.chair_accepted_by = by
     item.save(update_fields=["chair_accepted", "chair_accepted_at", "chair_accepted_by"])
-    tell_the_public_on_commit(meeting)
+    announce_meeting_change_on_commit(meeting)
     return item

@@ -13,7 +13,7 @@ from partnership.services.common import rule_service
 
 from .. import uploads
 from ..models import AgendaItem, Paper, PaperFile, Purpose
-from ..signals import tell_the_public_on_commit
+from ..signals import announce_meeting_change_on_commit
 from .agenda import agenda_changed, check_open, delete_files_on_commit, lock_meeting
 
 PAPER_FIELDS = (
@@ -85,7 +85,7 @@ def add_paper(
     paper = Paper.objects.create(
         agenda_item=agenda_item, is_late=late, late_reason=late_reason.strip() if late else "", **fields
     )
-    tell_the_public_on_commit(meeting)
+    announce_meeting_change_on_commit(meeting)
     return paper
 
 
@@ -104,7 +104,7 @@ def update_paper(*, paper: Paper, late_reason: str | None = None, **fields) -> P
     for name, value in fields.items():
         setattr(paper, name, value)
     paper.save()
-    tell_the_public_on_commit(meeting)
+    announce_meeting_change_on_commit(meeting)
     return paper
 
 
@@ -124,7 +124,7 @@ def remove_paper(*, paper: Paper) -> None:
         )
     delete_files_on_commit(paper.files.all())
     paper.delete()
-    tell_the_public_on_commit(meeting)
+    announce_meeting_change_on_commit(meeting)
 
 
 @rule_service
@@ -152,7 +152,7 @@ def attach_file(*, paper: Paper, upload, by, now: datetime.datetime | None = Non
     except BaseException:
         paper_file.file.storage.delete(paper_file.file.name)  # the row failed: no orphan on the disk
         raise
-    tell_the_public_on_commit(meeting)
+    announce_meeting_change_on_commit(meeting)
     return paper_file
 
 
@@ -166,4 +166,4 @@ def remove_file(*, paper_file: PaperFile) -> None:
     agenda_changed(meeting)  # the chair agrees the papers that go out, too
     delete_files_on_commit([paper_file])
     paper_file.delete()
-    tell_the_public_on_commit(meeting)
+    announce_meeting_change_on_commit(meeting)

@@ -10,7 +10,7 @@ from partnership.models import Partnership
 from partnership.services.common import check_date, rule_service
 
 from ..models import AgendaItem, Meeting, MeetingStatus, Purpose, StandingItem
-from ..signals import tell_the_public_on_commit
+from ..signals import announce_meeting_change_on_commit
 from .record import check_record_open
 
 MEETING_FIELDS = (
@@ -98,5 +98,5 @@ def reschedule_meeting(*, meeting: Meeting, **changes) -> Meeting:
         # A moved meeting has a new deadline: the agenda that went out is judged against it.
         meeting.agenda_circulated_late = timezone.localdate(meeting.agenda_circulated_at) > meeting.agenda_due
     meeting.save()
-    tell_the_public_on_commit(meeting)  # its date, title or place are on the public agenda
+    announce_meeting_change_on_commit(meeting)  # its date, title or place are on the public agenda
     return meeting

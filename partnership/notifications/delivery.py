@@ -52,13 +52,14 @@ def give_up_abandoned(now: datetime.datetime) -> int:
 
 def _claim(pk: int, now: datetime.datetime) -> Notification | None:
     """Claim the row if it can be claimed at `now`, stamped with `now`: a claim made late in a
-    long batch is stamped with its own time, so no other worker takes it for abandoned."""
+    long batch is stamped with its own time, so no other worker takes it for abandoned. None
+    when it cannot be claimed, or was deleted once claimed (a resident who unsubscribed)."""
     claimed = Notification.objects.filter(claimable(now), pk=pk).update(
         status=NotificationStatus.SENDING, claimed_at=now, attempts=F("attempts") + 1
     )
     if not claimed:
         return None
-    return Notification.objects.select_related("partnership").get(pk=pk)
+    return Notification.objects.select_related("partnership").filter(pk=pk).first()
 
 
 def _headers(notification: Notification) -> dict[str, str]:

@@ -5,20 +5,17 @@ an email address: the public register names people, it does not list contacts.""
 
 import datetime
 
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from .. import selectors
-from ..models import OfficeRole, Partnership
+from ..access import public_partnership_or_404
+from ..models import OfficeRole
 
 # The day the accessibility statement was prepared and last reviewed against the site.
 STATEMENT_PREPARED_ON = datetime.date(2026, 11, 25)
 STATEMENT_REVIEWED_ON = datetime.date(2026, 11, 25)
-
-
-def _public_partnership_or_404(slug: str) -> Partnership:
-    return get_object_or_404(Partnership, slug=slug)
 
 
 @require_safe
@@ -28,7 +25,7 @@ def home(request):
 
 @require_safe
 def partnership_page(request, slug):
-    partnership = _public_partnership_or_404(slug)
+    partnership = public_partnership_or_404(slug)
     holders = selectors.current_office_holders(partnership, timezone.localdate())
     return render(
         request,
@@ -43,7 +40,7 @@ def partnership_page(request, slug):
 
 @require_safe
 def members(request, slug):
-    partnership = _public_partnership_or_404(slug)
+    partnership = public_partnership_or_404(slug)
     return render(
         request,
         "partnership/public/members.html",

@@ -22,8 +22,9 @@ AGENDA = "Agenda: Board meeting, 8 December 2026"
 
 
 @pytest.fixture
-def demo_partnership(db, monkeypatch):
+def demo_partnership(db, monkeypatch, settings):
     monkeypatch.setattr(recording, "_queue_delivery", lambda: None)  # the test reads the outbox
+    settings.CELERY_TASK_ALWAYS_EAGER = True  # subscribers are told by a Celery task
     assert demo.load(timezone.localdate())
     return Partnership.objects.get(slug="warwickshire-scp")
 

@@ -2,6 +2,7 @@
 publications once per batch with their own unsubscribe link, and deleted on unsubscribing."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.conf import settings
@@ -179,15 +180,68 @@ def test_nothing_is_sent_to_an_address_that_unsubscribed(warwickshire):
     assert not Notification.objects.exists()
 
 
-def test_the_signal_tells_subscribers(warwickshire):
+def test_the_signal_tells_subscribers(warwickshire, settings):
     from governance.publications.signals import publications_added
 
+    settings.CELERY_TASK_ALWAYS_EAGER = True  # subscribers are told by a Celery task
     subscription(warwickshire, "rita@example.org")
     new = [publication(warwickshire, "agenda:1", "Agenda: Board meeting")]
 
     publications_added.send(sender=None, partnership_id=warwickshire.pk, publications=new)
 
     assert Notification.objects.get().kind == "new_publications"
+
+
+def test_the_receiver_only_enqueues_the_task_that_tells_subscribers(warwickshire):
+    from governance import tasks
+    from governance.publications.signals import publications_added
+
+    subscription(warwickshire, "rita@example.org")
+    new = [publication(warwickshire, "agenda:1", "Agenda"), publication(warwickshire, "paper:2", "Paper")]
+
+    with mock.patch.object(tasks.tell_subscribers_of_publications, "delay") as delay:
+        publications_added.send(sender=None, partnership_id=warwickshire.pk, publications=new)
+
+    delay.assert_called_once_with(warwickshire.pk, [row.pk for row in new])
+    assert not Notification.objects.exists()  # not told in the process that indexed them
+    assert tasks.tell_subscribers_of_publications.acks_late
+
+
+def test_a_queue_out_of_reach_is_logged_and_does_not_fail_the_sync(warwickshire, caplog):
+    from governance import tasks
+    from governance.publications.signals import publications_added
+
+    new = [publication(warwickshire, "agenda:1", "Agenda")]
+
+    with mock.patch.object(tasks.tell_subscribers_of_publications, "delay", side_effect=OSError("no broker")):
+        publications_added.send(sender=None, partnership_id=warwickshire.pk, publications=new)
+
+    assert "Could not enqueue" in caplog.text
+
+
+def test_the_task_run_again_tells_each_subscriber_once(warwickshire):
+    from governance.tasks import tell_subscribers_of_publications
+
+    subscription(warwickshire, "rita@example.org")
+    new = [publication(warwickshire, "agenda:1", "Agenda"), publication(warwickshire, "paper:2", "Paper")]
+    ids = [row.pk for row in new]
+
+    assert tell_subscribers_of_publications(warwickshire.pk, ids) == 1
+    assert tell_subscribers_of_publications(warwickshire.pk, ids) == 0
+    email = Notification.objects.get()
+    assert "Agenda" in email.body_text
+    assert "Paper" in email.body_text
+
+
+def test_the_task_tells_nothing_of_rows_another_partnership_owns_or_gone_since(warwickshire):
+    from governance.tasks import tell_subscribers_of_publications
+    from tests.factories import PartnershipFactory
+
+    subscription(warwickshire, "rita@example.org")
+    elsewhere = publication(PartnershipFactory(), "agenda:9", "Somebody else's agenda")
+
+    assert tell_subscribers_of_publications(warwickshire.pk, [elsewhere.pk, 123456]) == 0
+    assert not Notification.objects.exists()
 
 
 @pytest.mark.parametrize("subscribers", [5, 50])

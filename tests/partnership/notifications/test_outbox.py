@@ -247,3 +247,25 @@ def test_a_row_whose_every_try_died_with_its_worker_is_marked_not_sent(warwicksh
     assert row.status == NotificationStatus.FAILED
     assert row.last_error == "The worker sending it stopped on every try."
     assert [m.to for m in mailoutbox] == [[other.recipient_email]]
+
+
+def test_a_row_deleted_after_a_worker_claimed_it_is_skipped(warwickshire, mailoutbox, monkeypatch):
+    """A resident who unsubscribes takes their emails with them, even one a worker has just claimed."""
+    from django.db.models import QuerySet
+
+    first, second = record([a_notice(warwickshire)])
+    claim = QuerySet.update
+
+    def claim_then_unsubscribe(queryset, **changes):
+        claimed = claim(queryset, **changes)
+        Notification.objects.filter(pk=first.pk).delete()
+        return claimed
+
+    monkeypatch.setattr(QuerySet, "update", claim_then_unsubscribe)
+    assert deliver(first.pk) == (None, False)
+    monkeypatch.undo()
+
+    delivery = deliver_waiting()
+
+    assert [row.pk for row in delivery.sent] == [second.pk]
+    assert [message.to for message in mailoutbox] == [[second.recipient_email]]
