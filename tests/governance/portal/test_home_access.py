@@ -29,6 +29,10 @@ def test_home_refuses_anything_but_reading(client, member):
     assert signed_in(client, member).post(HOME).status_code == 405
 
 
+def test_home_answers_a_head_request(client, member):
+    assert signed_in(client, member).head(HOME).status_code == 200
+
+
 def test_outsider_sees_nothing_of_another_partnership(client, warwickshire, secretariat, chair, member, outsider):
     scene(warwickshire, secretariat=secretariat, chair=chair, member=member)
     page = signed_in(client, outsider).get(HOME).content.decode()
