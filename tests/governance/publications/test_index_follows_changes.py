@@ -204,8 +204,9 @@ def test_two_syncs_of_the_same_meeting_at_once_add_each_row_once(published, djan
 
 
 def test_control_characters_never_reach_the_index(published, paper, open_item):
-    AgendaItem.objects.filter(pk=open_item.pk).update(description="Knife\x02 crime\x00 in\x1f Nuneaton\x0b\x0c")
-    with mock.patch.object(sync_module, "pdf_text", return_value="Read\x03 from\x08 the\x0e PDF\tand\nlines\r"):
+    # A NUL can only come from a PDF: forms refuse it, and PostgreSQL cannot store it in a text field.
+    AgendaItem.objects.filter(pk=open_item.pk).update(description="Knife\x02 crime in\x1f Nuneaton\x0b\x0c")
+    with mock.patch.object(sync_module, "pdf_text", return_value="Read\x03 from\x00 the\x0e PDF\tand\nlines\r"):
         sync_meeting(published.pk)
 
     agenda = Publication.objects.get(key=f"agenda:{published.pk}")
