@@ -5,10 +5,12 @@ database access from async code must be lifted here; the live server itself runs
 thread. Without /usr/bin/chromium the tests are skipped, unless E2E_REQUIRED=1 (CI) makes a
 missing browser an error."""
 
+import io
 import os
 from pathlib import Path
 
 import pytest
+from django.core.management import call_command
 from django.utils.http import urlencode
 
 from tests.factories import PASSWORD
@@ -77,3 +79,12 @@ def fill_date(page):
         group.get_by_label("Year").fill(str(day.year))
 
     return fill_date
+
+
+@pytest.fixture
+def demo(db, settings, tmp_path):
+    """The Warwickshire demo as `make run` loads it, what it published indexed for search; Celery
+    tasks run in the call, and uploaded papers are kept in the test's own folder."""
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+    settings.MEDIA_ROOT = tmp_path / "media"
+    call_command("load_demo", force=True, stdout=io.StringIO())

@@ -3,11 +3,9 @@ minute, and on to a search result, by clicking as they would, with axe-core run 
 they pass (any WCAG 2.2 A or AA violation fails). Then a member, the chair and the secretariat
 each sign in and land on their home (their own walks are in test_issue7_portal.py)."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.e2e.axe import assert_accessible
@@ -15,14 +13,6 @@ from tests.e2e.axe import assert_accessible
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "partnership-demo-2026"
-
-
-@pytest.fixture
-def demo(db, settings, tmp_path):
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
 
 
 def test_a_resident_walks_from_the_home_page_to_a_published_minute_and_a_search_result(page, live_server, demo):

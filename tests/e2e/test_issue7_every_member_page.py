@@ -3,12 +3,10 @@ passes axe-core with no WCAG 2.2 A or AA violation and reflows on a screen 320 C
 with no sideways scrolling. The pages are found by a crawl with Django's test client (GET only,
 so nothing is changed), then each is opened in Chromium, signed in as the same person."""
 
-import io
 from collections import deque
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
@@ -26,11 +24,7 @@ LIMIT = 120
 
 
 @pytest.fixture
-def demo(db, settings, tmp_path):
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
+def codes_acknowledged(demo):
     for user in User.objects.filter(username__in=["member", "chair"]).select_related("person"):
         acknowledge_conduct_documents(
             person=user.person, documents=list(documents_awaiting(user.person, timezone.localdate()))
@@ -63,7 +57,7 @@ def member_pages(username: str) -> list[str]:
 
 
 @pytest.mark.parametrize("username", ["member", "chair"])
-def test_every_page_a_member_reaches_is_accessible_and_reflows(page, live_server, demo, log_in, username):
+def test_every_page_a_member_reaches_is_accessible_and_reflows(page, live_server, codes_acknowledged, log_in, username):
     paths = member_pages(username)
     assert len(paths) >= 10, paths
     log_in(username, password=PASSWORD, next_path="/home/")

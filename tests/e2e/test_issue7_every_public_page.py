@@ -3,10 +3,7 @@ site's home (the same crawl as tests/governance/test_public_crawl.py), passes ax
 WCAG 2.2 A or AA violation and reflows on a screen 320 CSS pixels wide with no sideways
 scrolling."""
 
-import io
-
 import pytest
-from django.core.management import call_command
 from django.test import Client
 
 from tests.e2e.axe import assert_accessible
@@ -16,11 +13,7 @@ pytestmark = pytest.mark.e2e
 
 
 @pytest.fixture
-def public_pages(db, settings, tmp_path):
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
+def public_pages(demo):
     found = crawl(Client())
     return sorted(path for path, body in found.items() if body.lstrip().lower().startswith("<!doctype html"))
 

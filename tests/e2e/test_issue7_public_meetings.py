@@ -7,15 +7,11 @@ runs on every page."""
 import re
 
 import pytest
-from django.core.files.base import ContentFile
-from django.utils import timezone
 from playwright.sync_api import expect
 
-from governance.demo import warwickshire as demo
-from meetings.models import Minutes, MinutesStatus, Paper, PaperFile
+from meetings.models import Minutes, MinutesStatus
 from tests.e2e.axe import assert_accessible
 from tests.e2e.conftest import long_date
-from tests.meetings.papers_support import pdf_bytes
 
 pytestmark = pytest.mark.e2e
 
@@ -23,41 +19,16 @@ SLUG = "warwickshire-scp"
 CONFIDENTIAL = "Domestic homicide review"
 RESTRICTED_PAPER = "restricted action plan"
 PAPER_FILE = "performance-report-q2.pdf"
-PAPER_TITLE = "Quarterly performance report, quarter 2 2026-27"
 
 
 @pytest.fixture
-def published_minutes(db, settings, tmp_path):
-    """The demo, loaded for today: its first board meeting was held in public, and its minutes
-    confirmed at the next meeting and published. Should the demo give the performance report
-    no paper, one with its PDF is added here, as it would have gone out with the agenda."""
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    settings.MEDIA_ROOT = tmp_path
-    assert demo.load(timezone.localdate())
-    minutes = Minutes.objects.select_related("meeting").get(
+def published_minutes(demo):
+    """The demo's first board meeting was held in public, and its minutes confirmed at the next
+    meeting and published; its performance report carries a PDF, its confidential item a
+    restricted paper (governance/demo/papers.py)."""
+    return Minutes.objects.select_related("meeting").get(
         meeting__partnership__slug=SLUG, meeting__is_public=True, status=MinutesStatus.CONFIRMED
     )
-    item = minutes.meeting.agenda_items.get(position=5)
-    if PaperFile.objects.filter(paper__agenda_item__meeting=minutes.meeting, original_name=PAPER_FILE).exists():
-        return minutes
-    paper = Paper.objects.create(
-        agenda_item=item,
-        title=PAPER_TITLE,
-        summary="Recorded burglary is down 8% on the year.",
-        recommendations="The board agrees the report for submission to the Public Service Board.",
-    )
-    pdf = pdf_bytes(PAPER_TITLE)
-    paper_file = PaperFile(
-        paper=paper,
-        original_name=PAPER_FILE,
-        content_type="application/pdf",
-        size=len(pdf),
-        uploaded_at=minutes.meeting.agenda_circulated_at,
-    )
-    paper_file.file.save(PAPER_FILE, ContentFile(pdf))
-    secret = minutes.meeting.agenda_items.get(is_confidential=True)
-    Paper.objects.create(agenda_item=secret, title=f"Domestic homicide review: {RESTRICTED_PAPER}")
-    return minutes
 
 
 def test_the_public_reads_a_meeting_downloads_a_paper_and_follows_a_decision(page, live_server, published_minutes):

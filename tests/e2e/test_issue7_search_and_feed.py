@@ -4,11 +4,9 @@ published minutes of the first board meeting, sees the result with the word mark
 it to the minutes on the public meeting page; then searches within the partnership, filtered to
 decisions. Confidential minutes never turn up. axe-core runs on every page."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from playwright.sync_api import expect
 
 from tests.e2e.axe import assert_accessible
@@ -17,13 +15,6 @@ pytestmark = pytest.mark.e2e
 
 WORD = "burglary"  # "Burglary is down 8% on the year", in the first meeting's published minutes
 CONFIDENTIAL_MINUTE = "names of those involved"
-
-
-@pytest.fixture
-def demo(db, settings):
-    settings.CELERY_TASK_ALWAYS_EAGER = True  # the members' emails go in the call, not to a broker
-    settings.DEBUG = True
-    call_command("load_demo", stdout=io.StringIO())
 
 
 def test_the_public_searches_the_minutes_and_reaches_the_place(page, live_server, demo):
