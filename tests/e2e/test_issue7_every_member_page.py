@@ -4,7 +4,6 @@ with no sideways scrolling. The pages are found by a crawl with Django's test cl
 so nothing is changed), then each is opened in Chromium, signed in as the same person."""
 
 from collections import deque
-from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from django.test import Client
@@ -14,7 +13,7 @@ from governance.selectors import documents_awaiting
 from governance.services import acknowledge_conduct_documents
 from partnership.models import User
 from tests.e2e.axe import assert_accessible
-from tests.governance.test_public_crawl import links_in
+from tests.governance.test_public_crawl import site_links
 
 pytestmark = pytest.mark.e2e
 
@@ -46,11 +45,7 @@ def member_pages(username: str) -> list[str]:
         seen[path] = is_page
         if not is_page:
             continue
-        for link in links_in(response.content.decode()):
-            parts = urlsplit(urldefrag(link)[0])
-            if parts.scheme or parts.netloc or not parts.path.startswith("/"):
-                continue
-            target = parts.path + (f"?{parts.query}" if parts.query else "")
+        for target in site_links(response.content.decode()):
             if not target.startswith(NOT_FOLLOWED) and target not in seen:
                 queue.append(target)
     return sorted(path for path, is_page in seen.items() if is_page)

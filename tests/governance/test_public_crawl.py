@@ -34,10 +34,16 @@ class _Links(HTMLParser):
                 self.links.append(value)
 
 
-def links_in(html: str) -> list[str]:
+def site_links(html: str) -> list[str]:
+    """The page's links to this site, as path and query, without their anchors."""
     parser = _Links()
     parser.feed(html)
-    return parser.links
+    found = []
+    for link in parser.links:
+        parts = urlsplit(urldefrag(link)[0])
+        if not parts.scheme and not parts.netloc and parts.path.startswith("/"):
+            found.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return found
 
 
 def text_of(response) -> str:
@@ -136,11 +142,7 @@ def crawl(client) -> dict[str, str]:
         text = text_of(response)
         seen[path] = text
         if response.get("Content-Type", "").startswith("text/html"):
-            for link in links_in(text):
-                parts = urlsplit(urldefrag(link)[0])
-                if parts.scheme or parts.netloc or not parts.path.startswith("/"):
-                    continue
-                target = parts.path + (f"?{parts.query}" if parts.query else "")
+            for target in site_links(text):
                 if not target.startswith(NOT_PUBLIC) and target not in seen:
                     queue.append(target)
     return seen
