@@ -4,16 +4,26 @@ request and kept on the user object, so permission checks cost no further querie
 import datetime
 
 from django.db.models import Q
+from django.utils.functional import LazyObject, empty
 
 from .models import Member, Office, OfficeRole, SecretariatMembership
+
+
+def _real_user(user):
+    """request.user is a lazy proxy (django-otp wraps Django's in another) whose own __dict__
+    is not the user's: the roles are kept on the user it wraps, where the permission rules
+    (handed the real user) look for them too."""
+    while isinstance(user, LazyObject):
+        if user._wrapped is empty:
+            user._setup()
+        user = user._wrapped
+    return user
 
 
 def _cached(user, key, compute):
     if not user.is_authenticated:
         return frozenset()
-    # request.user is a lazy proxy whose own __dict__ is not the user's: keep the roles on the
-    # user it wraps, where the permission rules (handed the real user) look for them too.
-    user = getattr(user, "_wrapped", user)
+    user = _real_user(user)
     cache = user.__dict__.setdefault("_partnership_roles", {})
     if key not in cache:
         cache[key] = frozenset(compute())

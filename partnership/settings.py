@@ -40,6 +40,10 @@ INSTALLED_APPS = [
     "crispy_forms_gds",
     "django_htmx",
     "django_celery_beat",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "storages",
     "partnership",
     "actionplans",
     "meetings",
@@ -48,17 +52,24 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "partnership.accounts.middleware.SessionLimitsMiddleware",
+    "partnership.accounts.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "governance.middleware.ConductAcknowledgementMiddleware",
+    "partnership.audit_middleware.RefusedAccessAuditMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its own answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "partnership.urls"
@@ -94,6 +105,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "partnership.User"
 AUTHENTICATION_BACKENDS = [
+    # First, as django-axes asks: a locked-out username and address is refused before any other.
+    "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
@@ -107,6 +120,29 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
+
+# Guessing passwords (django-axes): five failures for a username from one address lock that
+# pair out for a quarter of an hour; signing in successfully clears the count.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.25)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+
+# Two-factor authentication (django-otp, TOTP): required of every secretariat officer, chair
+# and vice chair, and of staff, wherever this is on (production's default); offered to members.
+TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=not DEBUG)
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default=SITE_NAME)
+
+# Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_COOKIE_AGE after
+# signing in whatever happens; each is listed on the person's account page, where they can end it.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=12 * 60 * 60)
+SESSION_IDLE_MINUTES = env.int("SESSION_IDLE_MINUTES", default=60)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_TIMEOUT", default=60 * 60)
 LOGIN_REDIRECT_URL = "governance:home"
 LOGOUT_REDIRECT_URL = "public:home"
 
@@ -124,6 +160,13 @@ STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+# Uploads are served only through views that check who asks (meetings/paper_downloads.py):
+# MEDIA_URL is never routed. FILE_STORAGE_BACKEND puts them on shared storage for several
+# hosts (storages.backends.s3.S3Storage with django-storages; docs/deploying.md).
+STORAGES = {
+    "default": {"BACKEND": env.str("FILE_STORAGE_BACKEND", default="django.core.files.storage.FileSystemStorage")},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 PAPER_MAX_UPLOAD_BYTES = env.int("PAPER_MAX_UPLOAD_BYTES", default=20 * 1024 * 1024)
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
@@ -161,9 +204,49 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
+# Content Security Policy (django-csp): scripts, styles and everything else from this site only;
+# no inline script or style anywhere.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "object-src": ["'none'"],
+    },
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
+# The cache: Redis where REDIS_URL is set (shared by every web process, so invalidating a page
+# reaches them all), otherwise files in var/ (shared by the processes of one machine).
+REDIS_URL = env.str("REDIS_URL", default="")
+REDIS_CACHE_URL = env.str("REDIS_CACHE_URL", default="")
+if REDIS_URL or REDIS_CACHE_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_CACHE_URL or REDIS_URL,
+            "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="governance"),
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+        }
+    }
+
 # Celery: Redis when REDIS_URL is set, otherwise a broker on the local filesystem, which needs
 # no server. Work that must not be lost is acknowledged only once done.
-REDIS_URL = env.str("REDIS_URL", default="")
 CELERY_BROKER_URL = env.str("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
 if CELERY_BROKER_URL == "filesystem://":
     _broker_dir = Path(env.str("CELERY_BROKER_FOLDER", default=str(VAR_DIR / "celery-broker")))

@@ -1,7 +1,6 @@
 """Root URLs: the wiring file may import every app (DESIGN.md)."""
 
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 urlpatterns = [
@@ -25,8 +24,8 @@ urlpatterns = [
     path("", include("actionplans.urls_mine")),
     path("", include("governance.urls")),
     path("api/v1/", include("partnership.urls_api")),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
-    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("accounts/", include("partnership.urls_accounts")),
+    path("", include("partnership.urls_security")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -51,6 +51,34 @@ def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def cache_of_this_test(settings):
+    """Each test has a cache of its own in memory: nothing cached by one test (a public page,
+    a lockout) is read by another, and two test processes never share a Redis cache."""
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": f"test-{os.getpid()}"}
+    }
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def two_factor_optional(settings):
+    """Most tests sign in without a second factor, as development does; the tests of
+    two-factor authentication turn TWO_FACTOR_REQUIRED on themselves."""
+    settings.TWO_FACTOR_REQUIRED = False
+
+
+@pytest.fixture(autouse=True)
+def sessions_that_outlast_time_travel(settings):
+    """Tests travel days ahead after signing in; the tests of session limits set their own."""
+    settings.SESSION_COOKIE_AGE = 60 * 60 * 24 * 365
+    settings.SESSION_IDLE_MINUTES = 60 * 24 * 365
+
+
 @pytest.fixture
 def warwickshire(db):
     return PartnershipFactory(name="Warwickshire Safer Communities Partnership", slug="warwickshire-scp")

@@ -27,3 +27,9 @@ def signed_in(client, user):
     client.force_login(user)
     acknowledged_in_session(client)
     return client
+
+
+def sign_in_through_form(client, username: str, password: str):
+    """Signs in as a person does, through the sign-in page (django-axes, which counts failures,
+    needs the request that `client.login` does not give it). Returns the page's answer."""
+    return client.post("/accounts/login/", {"username": username, "password": password})

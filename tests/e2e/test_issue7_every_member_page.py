@@ -14,6 +14,7 @@ from governance.services import acknowledge_conduct_documents
 from partnership.models import User
 from tests.e2e.axe import assert_accessible
 from tests.governance.test_public_crawl import site_links
+from tests.helpers import sign_in_through_form
 
 pytestmark = pytest.mark.e2e
 
@@ -33,7 +34,7 @@ def codes_acknowledged(demo):
 def member_pages(username: str) -> list[str]:
     """The HTML pages reachable from the person's home, following links on this site."""
     client = Client()
-    client.login(username=username, password=PASSWORD)
+    sign_in_through_form(client, username, PASSWORD)
     seen: dict[str, bool] = {}
     queue = deque(["/home/"])
     while queue and len(seen) < LIMIT:

@@ -22,6 +22,7 @@ from tests.factories import (
     SecretariatFactory,
     UserFactory,
 )
+from tests.helpers import sign_in_through_form
 
 ACKNOWLEDGE = reverse("governance:acknowledge")
 MINE = reverse("partnership:mine")
@@ -144,7 +145,7 @@ def test_no_redirect_after_acknowledging(client, member, code_of_conduct, behavi
 
 def test_member_who_acknowledged_earlier_is_not_redirected(client, member, code_of_conduct):
     acknowledge_conduct_documents(person=member.person, documents=[code_of_conduct])
-    client.login(username="mo.member", password=PASSWORD)
+    sign_in_through_form(client, "mo.member", PASSWORD)
 
     assert client.get(MINE).status_code == 200
     assert client.session["conduct_acknowledged"] is True
@@ -160,7 +161,7 @@ def test_acknowledging_only_some_keeps_asking(client, member, code_of_conduct, b
 
 def test_a_new_version_asks_again_at_the_next_sign_in(client, member, warwickshire, code_of_conduct):
     acknowledge_conduct_documents(person=member.person, documents=[code_of_conduct])
-    client.login(username="mo.member", password=PASSWORD)
+    sign_in_through_form(client, "mo.member", PASSWORD)
     assert client.get(MINE).status_code == 200
 
     ConductDocumentFactory(
@@ -170,7 +171,7 @@ def test_a_new_version_asks_again_at_the_next_sign_in(client, member, warwickshi
     assert client.get(MINE).status_code == 200
 
     client.logout()
-    client.login(username="mo.member", password=PASSWORD)
+    sign_in_through_form(client, "mo.member", PASSWORD)
 
     # ...but at the next sign in.
     response = client.get(MINE)

@@ -1,0 +1,1 @@
+"""Signing in and keeping an account safe: two-factor authentication, sessions, passwords."""

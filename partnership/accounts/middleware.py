@@ -1,0 +1,17 @@
+"""Placeholders, filled in by the two-factor and sessions work."""
+
+
+class SessionLimitsMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+
+class TwoFactorRequiredMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
