@@ -14,6 +14,7 @@ from .minutes_pdf import MinutesPdf, pdf_response, render_minutes_pdf
 from .pack.packs import public_pack
 from .pack.serving import pdf_or_progress
 from .paper_downloads import paper_file_response
+from .public_cache import cached_public_meeting_page
 from .public_papers import public_paper_file
 
 PAST_MEETINGS_PER_PAGE = 20
@@ -48,6 +49,7 @@ def _public_meeting_or_404(slug, pk):
 
 
 @require_safe
+@cached_public_meeting_page
 def meeting(request, slug, pk):
     partnership, found = _public_meeting_or_404(slug, pk)
     return render(

@@ -1,0 +1,105 @@
+"""The public meeting page, kept ready-made in the cache (issue 8: it is what the public reads
+most, and read far more often than it changes).
+
+A page is stored under its meeting's current version and the language it was written in. Every
+change the public may see of a meeting is announced by `meeting_published` or
+`minutes_published` (meetings/signals.py); either gives the meeting a new version, so every web
+process, sharing the cache, stops serving the old page at once. A render that began before the
+change stores its page under the old version, where nobody looks again. Changes no signal
+announces (a partnership renamed) show within CACHE_SECONDS.
+
+Only anonymous visitors get a stored page, and only a page that set no cookie and used no CSRF
+token: a signed-in person's page carries their name, and a token is one visitor's."""
+
+import uuid
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import translation
+
+from .signals import meeting_published, minutes_published
+
+CACHE_SECONDS = 10 * 60
+
+
+def _version_key(meeting_id) -> str:
+    return f"public-meeting-version:{meeting_id}"
+
+
+def _page_key(meeting_id, version: str, language: str) -> str:
+    return f"public-meeting-page:{meeting_id}:{version}:{language}"
+
+
+def new_version(meeting_id) -> None:
+    cache.set(_version_key(meeting_id), uuid.uuid4().hex, None)
+
+
+def _current_version(meeting_id) -> str:
+    version = cache.get(_version_key(meeting_id))
+    if version is None:  # never set, or evicted: a new one, so no older page can be served
+        version = uuid.uuid4().hex
+        cache.add(_version_key(meeting_id), version, None)
+        version = cache.get(_version_key(meeting_id), version)
+    return version
+
+
+def _anonymous_without_cookies(request) -> bool:
+    """A visitor with no session and no messages waiting (both would be in cookies)."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES
+
+
+def cached_public_meeting_page(view):
+    """Serves the view's page from the cache for anonymous visitors, storing what it renders."""
+
+    @wraps(view)
+    def serve(request, slug, pk):
+        if not _anonymous_without_cookies(request):
+            return view(request, slug, pk)
+        key = _page_key(pk, _current_version(pk), translation.get_language())
+        stored = cache.get(key)
+        if stored is not None and stored["slug"] == slug:
+            return _response_from(stored)
+        response = view(request, slug, pk)
+        if _may_store(request, response):
+            cache.set(key, _stored_from(slug, response), CACHE_SECONDS)
+        return response
+
+    return serve
+
+
+def _may_store(request, response) -> bool:
+    return (
+        response.status_code == 200
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not getattr(response, "streaming", False)
+    )
+
+
+STORED_HEADERS = ("Content-Type", "Content-Language", "Vary")
+
+
+def _stored_from(slug: str, response) -> dict:
+    return {
+        "slug": slug,
+        "content": response.content,
+        "headers": {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
+    }
+
+
+def _response_from(stored: dict) -> HttpResponse:
+    response = HttpResponse(stored["content"])
+    for name, value in stored["headers"].items():
+        response[name] = value
+    return response
+
+
+def _meeting_changed(sender, *, meeting_id, **kwargs) -> None:
+    new_version(meeting_id)
+
+
+def connect() -> None:
+    meeting_published.connect(_meeting_changed, dispatch_uid="meetings.public_cache.meeting_published")
+    minutes_published.connect(_meeting_changed, dispatch_uid="meetings.public_cache.minutes_published")
