@@ -9,10 +9,11 @@ from django.utils.translation import gettext_lazy
 
 from .selectors import documents_awaiting
 
-# What a member may reach before acknowledging: the page itself, signing out, static files,
-# and calendar feeds (read by calendar servers, which never sign in). The API answers token
-# clients, which are other systems; a signed-in browser using it is held back like a page.
-EXEMPT_PREFIXES = ("/static/", "/accounts/logout/")
+# What a member may reach before acknowledging: the page itself, signing out, the two-factor
+# pages (whose code comes first), static files, and calendar feeds (read by calendar servers,
+# which never sign in). The API answers token clients, which are other systems; a signed-in
+# browser using it is held back like a page.
+EXEMPT_PREFIXES = ("/static/", "/accounts/logout/", "/accounts/two-factor/")
 # Set once a sign-in has nothing left to acknowledge; a new code is asked for at the next sign-in.
 ACKNOWLEDGED = "conduct_acknowledged"
 FIRST = gettext_lazy("Acknowledge the partnership's code of conduct first")

@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from partnership.accounts.views_login import admin_sign_in
+
 urlpatterns = [
     path("", include("partnership.urls_public")),
     path("", include("meetings.urls_public")),
@@ -26,6 +28,7 @@ urlpatterns = [
     path("api/v1/", include("partnership.urls_api")),
     path("accounts/", include("partnership.urls_accounts")),
     path("", include("partnership.urls_security")),
+    path("admin/login/", admin_sign_in),  # the admin signs in through the same door
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

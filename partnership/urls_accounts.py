@@ -1,18 +1,15 @@
-"""Signing in and out, two-factor authentication. Placeholders until the two-factor work lands."""
+"""Signing in and out, and two-factor authentication."""
 
 from django.contrib.auth import views as auth_views
-from django.http import HttpResponse
 from django.urls import path
 
-
-def _placeholder(request, *args, **kwargs):
-    return HttpResponse("Not built yet", status=501)
-
+from .accounts import views_two_factor
+from .accounts.views_login import SignInView
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("login/", SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("two-factor/", _placeholder, name="two-factor-verify"),
-    path("two-factor/set-up/", _placeholder, name="two-factor-setup"),
-    path("two-factor/remove/", _placeholder, name="two-factor-remove"),
+    path("two-factor/", views_two_factor.verify, name="two-factor-verify"),
+    path("two-factor/set-up/", views_two_factor.set_up, name="two-factor-setup"),
+    path("two-factor/remove/", views_two_factor.remove, name="two-factor-remove"),
 ]
