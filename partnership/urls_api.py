@@ -8,6 +8,9 @@ from meetings.urls_api import routes as meeting_routes
 from .api.views import MemberViewSet, NominatingBodyViewSet, OfficeViewSet, PartnershipViewSet
 
 router = DefaultRouter()
+# The API speaks JSON (API.md): no `.json` twin of every route, whose custom actions took no
+# `format` argument and answered 500 (found by the permission matrix).
+router.include_format_suffixes = False
 router.register("partnerships", PartnershipViewSet, basename="partnership")
 router.register("nominating-bodies", NominatingBodyViewSet, basename="nominating-body")
 router.register("members", MemberViewSet, basename="member")
