@@ -1,16 +1,28 @@
 """Writing to the security audit log: one function, called by every place that records."""
 
+import ipaddress
+
+from django.conf import settings
 from django.utils import timezone
 
 from .models_audit import AuditEvent, AuditKind
 
 
 def client_ip(request) -> str | None:
-    """The caller's address, as django-axes reads it (the proxy's X-Forwarded-For where
-    PROXY_COUNT says there is one), so the log and the lockouts agree."""
-    from axes.helpers import get_client_ip_address
-
-    return get_client_ip_address(request) or None
+    """The caller's address, for django-axes' lockouts and the audit log alike. Behind
+    PROXY_COUNT proxies, each appending the address it saw to X-Forwarded-For, the client is the
+    entry that many from the end: entries further left were written by the client and could say
+    anything. Without proxies, or without the header, REMOTE_ADDR."""
+    remote = request.META.get("REMOTE_ADDR") or None
+    proxies = settings.PROXY_COUNT
+    forwarded = [entry.strip() for entry in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if entry.strip()]
+    if proxies <= 0 or not forwarded:
+        return remote
+    candidate = forwarded[-min(proxies, len(forwarded))]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
 
 
 def record_audit_event(
