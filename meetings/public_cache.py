@@ -45,6 +45,17 @@ def _current_version(meeting_id) -> str:
     return version
 
 
+def remembered(meeting_id, name: str, make):
+    """What `make()` returns for the meeting's current version (the public minutes as a PDF,
+    seconds of work to draw, the same for everyone), made once per version and language."""
+    key = f"public-meeting-{name}:{meeting_id}:{_current_version(meeting_id)}:{translation.get_language()}"
+    made = cache.get(key)
+    if made is None:
+        made = make()
+        cache.set(key, made, CACHE_SECONDS)
+    return made
+
+
 def _anonymous_without_cookies(request) -> bool:
     """A visitor with no session and no messages waiting (both would be in cookies)."""
     return settings.SESSION_COOKIE_NAME not in request.COOKIES and "messages" not in request.COOKIES

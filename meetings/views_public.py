@@ -9,7 +9,7 @@ from partnership.access import public_partnership_or_404
 from partnership.documents import retry_later
 from partnership.views.pagination import paginate
 
-from . import public
+from . import public, public_cache
 from .minutes_pdf import MinutesPdf, pdf_response, render_minutes_pdf
 from .pack.packs import public_pack
 from .pack.serving import pdf_or_progress
@@ -94,7 +94,8 @@ def minutes_pdf(request, slug, pk):
     if body_html is None:
         raise Http404("This meeting's minutes are not published yet")
     pdf = MinutesPdf(meeting=found, body_html=body_html, kind="public")
-    return pdf_response(render_minutes_pdf(pdf), meeting=found, public=True)
+    content = public_cache.remembered(found.pk, "minutes-pdf", lambda: render_minutes_pdf(pdf))
+    return pdf_response(content, meeting=found, public=True)
 
 
 @require_safe

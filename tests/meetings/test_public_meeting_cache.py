@@ -83,3 +83,23 @@ def test_minutes_published_give_the_meeting_a_new_page(client, published):
     meeting.agenda_items.filter(title=OPEN_TITLE).update(title="Heard at the meeting")
     minutes_published.send(sender=Meeting, meeting_id=meeting.pk)
     assert "Heard at the meeting" in client.get(public_url(meeting)).text
+
+
+def test_the_public_minutes_pdf_is_drawn_once_per_version(client, published, monkeypatch):
+    """Drawing it takes seconds: the public's copy, the same for everyone, is drawn once."""
+    from meetings import views_public
+    from meetings.models import Meeting
+    from meetings.signals import minutes_published
+    from tests.meetings.test_public_site_support import snapshot
+
+    meeting, _, _ = published
+    snapshot(meeting, [])
+    drawn = []
+    monkeypatch.setattr(views_public, "render_minutes_pdf", lambda pdf: drawn.append(pdf) or b"%PDF-1.7 minutes")
+    url = public_url(meeting, "minutes-pdf")
+    assert client.get(url).content == b"%PDF-1.7 minutes"
+    assert client.get(url).content == b"%PDF-1.7 minutes"
+    assert len(drawn) == 1
+    minutes_published.send(sender=Meeting, meeting_id=meeting.pk)
+    client.get(url)
+    assert len(drawn) == 2
