@@ -5,6 +5,7 @@ from celery import shared_task
 from partnership.notifications.delivery import waiting_exists
 from partnership.tasks import deliver_notifications
 
+from .deadlines.announcements import record_missed_announcements
 from .deadlines.sweep import run_sweep
 from .models_publications import Publication
 from .publications.sync import sync_all, sync_meeting, sync_plans
@@ -13,12 +14,13 @@ from .services_subscriptions import discard_unconfirmed, tell_subscribers
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def sweep_deadlines() -> int:
-    """Record what today's deadlines call for, then make sure everything waiting is sent,
-    including what an earlier worker claimed and never finished. Returns how many were recorded."""
-    recorded = run_sweep()
+    """Record what today's deadlines call for, and the emails of announcements whose task was
+    lost, then make sure everything waiting is sent, including what an earlier worker claimed
+    and never finished. Returns how many were recorded."""
+    recorded = len(run_sweep()) + record_missed_announcements()
     if not recorded and waiting_exists():
         deliver_notifications.delay()
-    return len(recorded)
+    return recorded
 
 
 @shared_task
