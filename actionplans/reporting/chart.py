@@ -5,7 +5,7 @@ and each bar segment tall enough to hold it is labelled with its count."""
 
 import datetime
 import math
-from xml.sax.saxutils import escape
+from html import escape
 
 from django.utils.translation import gettext as _
 

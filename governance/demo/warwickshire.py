@@ -108,7 +108,7 @@ BOARD_MEETING_ITEMS = [
     ("Review of the terms of reference", "decision", "Secretariat"),
 ]
 
-DEMO_PASSWORD = "partnership-demo-2026"  # noqa: S105 - printed on start: a demo, never production
+DEMO_PASSWORD = "partnership-demo-2026"  # noqa: S105  # nosec B105 # printed on start: a demo, never production
 DEMO_LOGINS = [
     ("secretariat", "Sam Price, the secretariat officer of Warwickshire"),
     ("chair", "Cllr Helen Marsh, chair of Warwickshire"),

@@ -175,6 +175,11 @@ CLIPPED = """() => Array.from(document.body.querySelectorAll("*")).filter(el => 
 def test_text_spacing_clips_nothing(page, pages):
     for path in pages():
         page.wait_for_load_state("load")
-        page.add_style_tag(content=TEXT_SPACING)
+        # A constructed stylesheet, as a reader's own style: the Content-Security-Policy refuses a <style> tag.
+        page.evaluate(
+            "css => { const sheet = new CSSStyleSheet(); sheet.replaceSync(css);"
+            " document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet]; }",
+            TEXT_SPACING,
+        )
         assert page.evaluate(CLIPPED) == [], path
         assert_no_sideways_scrolling(page, path)

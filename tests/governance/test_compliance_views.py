@@ -146,7 +146,7 @@ def test_the_statement_page_prints_the_years_rules(client, chair, year_of_meetin
     html = text_of(response)
     assert "Annual compliance statement 2026" in html
     assert "To the Public Service Board" in html
-    assert "@media print" in html
+    assert 'class="app-compliance-statement"' in html  # its print rules are in css/site.css
     assert "Download the statement as a PDF" in html
     statement = html[html.index("Late agendas and minutes in 2026") :]
     assert "15 September 2026" in statement
