@@ -6,6 +6,7 @@ from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import (
+    AuditEvent,
     Member,
     NominatingBody,
     Notification,
@@ -125,4 +126,17 @@ class NotificationAdmin(ReadOnly, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # Every field shown as text: the page then builds no form at all for a row never changed.
+        return [field.name for field in self.model._meta.fields]
+
+
+@admin.register(AuditEvent)
+class AuditEventAdmin(ReadOnly, admin.ModelAdmin):
+    """The security audit log, read only: nobody adds, changes or deletes what it holds."""
+
+    list_display = ["at", "kind", "username", "ip_address", "method", "path", "status_code"]
+    list_filter = ["kind"]
+    search_fields = ["username", "path", "ip_address"]
+    date_hierarchy = "at"
+
+    def get_readonly_fields(self, request, obj=None):
         return [field.name for field in self.model._meta.fields]

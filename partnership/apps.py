@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class PartnershipConfig(AppConfig):
     name = "partnership"
     verbose_name = "Partnership register"
+
+    def ready(self):
+        from .accounts import receivers  # noqa: F401 (connects the sign-in and audit receivers)

@@ -1,4 +1,15 @@
-"""Placeholder, filled in by the audit log work."""
+"""Every refused access goes into the audit log: each 401 and 403, and each 404 a signed-in person
+gets where the access helpers answer 404 to outsiders (they must not learn a record exists, but
+staff reading the log should see someone looking).
+
+Any other answer passes through without a query."""
+
+from .audit import record_audit_event
+from .models_audit import AuditKind
+
+REFUSED = frozenset({401, 403})
+# Where a 404 to a signed-in person can mean "not yours" rather than "no such page".
+GUARDED_PREFIXES = ("/partnerships/", "/api/", "/account/", "/accounts/")
 
 
 class RefusedAccessAuditMiddleware:
@@ -6,4 +17,14 @@ class RefusedAccessAuditMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        return self.get_response(request)
+        response = self.get_response(request)
+        if self._is_refusal(request, response.status_code):
+            record_audit_event(kind=AuditKind.ACCESS_REFUSED, request=request, status_code=response.status_code)
+        return response
+
+    @staticmethod
+    def _is_refusal(request, status_code: int) -> bool:
+        if status_code in REFUSED:
+            return True
+        # Path first: asking who the user is could cost a query, and only these paths need it.
+        return status_code == 404 and request.path.startswith(GUARDED_PREFIXES) and request.user.is_authenticated

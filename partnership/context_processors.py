@@ -12,6 +12,7 @@ NAVIGATION_SECTIONS = {
     "home": {"governance:home"},
     "mine": {"partnership"},
     "meetings": {"my_meetings"},
+    "account": {"account-security", "account-sessions", "password_change", "password_change_done"},
     "sign-in": {"login"},
 }
 

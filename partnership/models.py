@@ -396,3 +396,4 @@ class WithdrawalNotice(models.Model):
 
 from .models_audit import AuditEvent, AuditKind  # noqa: E402, F401
 from .models_notifications import Notification, NotificationStatus  # noqa: E402, F401
+from .models_sessions import UserSession  # noqa: E402, F401

@@ -2,7 +2,7 @@
 
 The application only ever adds rows: saving an existing row or deleting one raises, through the
 model and through querysets alike, and on PostgreSQL a trigger refuses UPDATE and DELETE too
-(migration partnership 0011). Staff read it; nobody edits it."""
+(migration partnership 0012). Staff read it; nobody edits it."""
 
 from django.conf import settings
 from django.db import models
@@ -39,8 +39,15 @@ class AuditEvent(models.Model):
     at = models.DateTimeField(db_index=True)
     kind = models.CharField(max_length=30, choices=AuditKind.choices)
     # Who: the signed-in user if there was one, and the username as typed (for failed sign-ins).
+    # Deleting an account leaves its rows as written (no constraint, nothing cascades or is
+    # cleared): the log is not the application's to change.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        related_name="+",
     )
     username = models.CharField(max_length=150, blank=True)
     # From where.

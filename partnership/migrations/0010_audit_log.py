@@ -25,7 +25,7 @@ class Migration(migrations.Migration):
                 ('path', models.CharField(blank=True, max_length=500)),
                 ('status_code', models.PositiveSmallIntegerField(blank=True, null=True)),
                 ('detail', models.CharField(blank=True, max_length=300)),
-                ('user', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('user', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to=settings.AUTH_USER_MODEL)),
             ],
             options={
                 'ordering': ['-at', '-pk'],
