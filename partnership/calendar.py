@@ -11,6 +11,7 @@ Two ways of counting, since councils read "5 working days" differently:
   working days lie between them, one more step each way."""
 
 import datetime
+import functools
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -23,9 +24,14 @@ CHRISTMAS_WEEK = range(20, 32)
 
 
 @cache
-def _bank_holidays(nation: str) -> holidays.HolidayBase:
-    # Years are filled in on demand by the package as dates are asked about.
-    return holidays.country_holidays("GB", subdiv=SUBDIVISION[nation])
+@functools.cache
+def _bank_holidays_of_year(nation: str, year: int) -> dict[datetime.date, str]:
+    # Worked out once per nation and year for the process: a deadline steps over many days.
+    return dict(holidays.country_holidays("GB", subdiv=SUBDIVISION[nation], years=year))
+
+
+def _bank_holiday(nation: str, day: datetime.date) -> str | None:
+    return _bank_holidays_of_year(nation, day.year).get(day)
 
 
 @dataclass(frozen=True)
@@ -38,10 +44,11 @@ class WorkingDayCalendar:
         """Why `day` is not a working day ("Saturday", "Good Friday", a closure day), or None."""
         if day.weekday() >= 5:
             return date_format(day, "l")
-        return _bank_holidays(self.nation).get(day) or self.closure_days.get(day)
+        return _bank_holiday(self.nation, day) or self.closure_days.get(day)
 
     def is_working_day(self, day: datetime.date) -> bool:
-        return self.day_off(day) is None
+        # Asked for every day a deadline steps over: no weekday name is written to answer it.
+        return day.weekday() < 5 and _bank_holiday(self.nation, day) is None and day not in self.closure_days
 
     def step(self, day: datetime.date, working_days: int) -> datetime.date:
         """The date `working_days` working days after `day` (before it when negative)."""
@@ -133,7 +140,7 @@ def deadline_warnings(partnership, meeting_date: datetime.date) -> list[str]:
         warnings.append(f"{_long(meeting_date)} is not a working day ({reason}).")
     due = calendar.before(meeting_date, partnership.agenda_notice_working_days)
     next_day = due + datetime.timedelta(days=1)
-    holiday_after = _bank_holidays(partnership.nation).get(next_day) or calendar.closure_days.get(next_day)
+    holiday_after = _bank_holiday(partnership.nation, next_day) or calendar.closure_days.get(next_day)
     if holiday_after:
         warnings.append(
             f"The agenda would be due on {_long(due)}, the last working day before {holiday_after}: "

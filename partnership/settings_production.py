@@ -19,3 +19,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=True)
+# Keep each process's database connection for a minute rather than opening one per request;
+# CONN_HEALTH_CHECKS (settings.py) replaces one that died, as when PostgreSQL restarts.
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)  # noqa: F405
