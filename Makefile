@@ -52,7 +52,6 @@ test: install browser redis-binary lint deploy-check security suite
 bench: install
 	$(call apt_install,wrk)
 	$(BIN)/python scripts/bench/run.py
-	$(BIN)/python scripts/bench_sweep.py
 
 # Load test, not a test: gunicorn with the production settings and a PostgreSQL cluster of its own
 # under 50 locust users, PostgreSQL restarted part way; figures in var/loadtest-report.md.
