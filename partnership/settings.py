@@ -139,6 +139,8 @@ AXES_CLIENT_IP_CALLABLE = "partnership.audit.client_ip"
 # and vice chair, and of staff, wherever this is on (production's default); offered to members.
 TWO_FACTOR_REQUIRED = env.bool("TWO_FACTOR_REQUIRED", default=not DEBUG)
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default=SITE_NAME)
+# Staff never see anyone's two-factor secret or QR code in the admin.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_COOKIE_AGE after
 # signing in whatever happens; each is listed on the person's account page, where they can end it.

@@ -1,11 +1,14 @@
 """What the audit log records, with who, from where and what was asked: signing in and out,
 failed sign-ins (the username typed, never the password), lockouts, and refused access."""
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -88,6 +91,26 @@ def test_a_401_from_the_api_is_recorded(db):
 
     event = only(AuditKind.ACCESS_REFUSED)
     assert (event.user, event.username, event.status_code) == (None, "", 401)
+
+
+def test_anonymous_refusals_are_kept_once_a_minute_per_address(db, time_machine):
+    """Asking again and again without credentials cannot fill the log."""
+    for _ in range(20):
+        assert client_for().get("/api/v1/partnerships/").status_code == 401
+    assert client_for().get("/api/v1/partnerships/", REMOTE_ADDR="198.51.100.9").status_code == 401
+    assert AuditEvent.objects.filter(kind=AuditKind.ACCESS_REFUSED).count() == 2
+
+    time_machine.move_to(timezone.now() + datetime.timedelta(seconds=61))
+    client_for().get("/api/v1/partnerships/")
+    assert AuditEvent.objects.filter(kind=AuditKind.ACCESS_REFUSED).count() == 3
+
+
+def test_every_refusal_to_a_signed_in_person_is_kept(client, member, warwickshire):
+    signed_in(client, member)
+    path = reverse("partnership:partnership-edit", args=[warwickshire.slug])
+    for _ in range(3):
+        assert client.get(path).status_code == 403
+    assert AuditEvent.objects.filter(kind=AuditKind.ACCESS_REFUSED).count() == 3
 
 
 def test_an_api_403_names_the_token_user(member, police):
