@@ -9,6 +9,7 @@ import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
+from django.contrib.auth.hashers import make_password
 from django.core import serializers
 from django.db import connection, transaction
 from django.utils import timezone
@@ -24,7 +25,9 @@ from governance.backup.archive import (
 )
 from governance.backup.files import named_files
 from governance.backup.scope import scope
-from governance.backup.selection import select
+from governance.backup.selection import select_with_authors
+
+GRANTS = ("groups", "user_permissions")  # a user's many-to-many fields that grant rights
 
 
 def export_partnership(*, partnership, path, now=None) -> dict:
@@ -34,7 +37,15 @@ def export_partnership(*, partnership, path, now=None) -> dict:
     path = Path(path)
     partial = path.with_name(path.name + ".partial")
     try:
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as archive, _one_snapshot():
+        # Readable by its owner only, from the first byte: it holds password hashes and
+        # confidential records. (fchmod too: a .partial left by a crash keeps its old mode.)
+        descriptor = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.fchmod(descriptor, 0o600)
+        with (
+            os.fdopen(descriptor, "wb") as target,
+            zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+            _one_snapshot(),
+        ):
             manifest = _write(archive, partnership, now)
         os.replace(partial, path)
     finally:
@@ -57,10 +68,11 @@ def _write(archive: zipfile.ZipFile, partnership, now) -> dict:
         "counts": {},
     }
     files = {}
-    for model, queryset in select(partnership).items():
+    rows, authors_only = select_with_authors(partnership)
+    for model, queryset in rows.items():
         kind = "history" if model in history_models else "records"
         name = member_name(kind, len(manifest[kind]) + 1, model)
-        count = _serialize(archive, name, model, queryset)
+        count = _serialize(archive, name, model, queryset, authors_only)
         manifest[kind].append({"model": model._meta.label_lower, "file": name, "count": count})
         manifest["counts"][model._meta.label_lower] = count
         if kind == "records":
@@ -75,27 +87,40 @@ def _write(archive: zipfile.ZipFile, partnership, now) -> dict:
     return manifest
 
 
-def _serialize(archive, name, model, queryset) -> int:
+def _serialize(archive, name, model, queryset, authors_only) -> int:
     from django.contrib.auth import get_user_model
 
     count = 0
+    is_user = model is get_user_model()
+    # No groups or permissions: rights are granted by the installation restored into.
+    fields = [f.attname for f in [*model._meta.fields, *model._meta.many_to_many] if f.name not in GRANTS]
 
     def counted(rows):
         nonlocal count
         for row in rows:
             count += 1
-            yield row
+            yield without_privileges(row, author_only=row.pk in authors_only) if is_user else row
 
     with archive.open(name, "w") as raw, io.TextIOWrapper(raw, encoding="utf-8") as stream:
         serializers.serialize(
             "json",
             counted(queryset.iterator(chunk_size=500)),
             stream=stream,
-            # A user's groups and permissions by name: their keys differ between installations.
-            use_natural_foreign_keys=model is get_user_model(),
+            fields=fields if is_user else None,
             cls=ExactJSONEncoder,
         )
     return count
+
+
+def without_privileges(user, *, author_only: bool):
+    """The user as a backup carries them: never staff or superuser (the installation's
+    administrators stay its own), and, when they are in it only as the author of a change,
+    unable to sign in at all."""
+    user.is_staff = user.is_superuser = False
+    if author_only:
+        user.password = make_password(None)
+        user.is_active = False
+    return user
 
 
 def _copy_file(archive, storage, name) -> dict:

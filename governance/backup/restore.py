@@ -27,6 +27,7 @@ logger = logging.getLogger(__name__)
 class Restored:
     slug: str
     counts: dict = field(default_factory=dict)
+    accounts: list = field(default_factory=list)  # usernames restored, none staff or superuser
     files_written: list = field(default_factory=list)
     files_already_there: list = field(default_factory=list)
     files_failed: list = field(default_factory=list)
@@ -45,9 +46,12 @@ def restore_partnership(*, path) -> Restored:
                 % {"slug": slug}
             )
         loaded = _read_rows(archive, manifest)
+        accounts = _without_privileges(loaded)
         _check_nothing_there(loaded)
         files = _files_to_write(archive, manifest, loaded)
-        restored = Restored(slug=slug, counts={m._meta.label_lower: len(objs) for m, objs in loaded.items()})
+        restored = Restored(
+            slug=slug, counts={m._meta.label_lower: len(objs) for m, objs in loaded.items()}, accounts=accounts
+        )
         _load(loaded)
         # Files after the records are committed: a failed load leaves no file behind, and a
         # file that fails now is named in the command's answer, to copy by hand.
@@ -122,6 +126,20 @@ def _read_rows(archive, manifest) -> dict:
             )
         loaded[model] = objects
     return loaded
+
+
+def _without_privileges(loaded) -> list:
+    """Every restored login loses staff, superuser, groups and permissions whatever the archive
+    says (an archive edited by hand must not plant an administrator): the installation
+    restored into grants rights. Returns their usernames, for staff to re-grant."""
+    from django.contrib.auth import get_user_model
+
+    users = loaded.get(get_user_model(), [])
+    for obj in users:
+        obj.object.is_staff = obj.object.is_superuser = False
+        obj.m2m_data.pop("groups", None)
+        obj.m2m_data.pop("user_permissions", None)
+    return sorted(obj.object.get_username() for obj in users)
 
 
 def _check_nothing_there(loaded) -> None:

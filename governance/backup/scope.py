@@ -23,7 +23,8 @@ from simple_history.models import HistoricalChanges
 
 APPS = ("partnership", "actionplans", "meetings", "governance")
 
-# Models of the four apps that a partnership's backup leaves out on purpose.
+# Models that a partnership's backup leaves out on purpose: those of the four apps the walk
+# would otherwise reach, and the credentials that point at a user.
 LEFT_OUT = {
     # The installation's security log (sign-ins, refusals, exports): it records what happened on
     # this installation, is append-only, and is kept where it was written.
@@ -31,14 +32,14 @@ LEFT_OUT = {
     # Who is signed in where: it goes with the session store (left out too), and a restored
     # installation starts with everybody signed out.
     "partnership.UserSession": "signed-in sessions",
+    # Credentials stay with the installation that issued them: a backup is a file that travels,
+    # and a two-factor secret or a live API token in it would let whoever reads it sign in or
+    # call the API as that person. After a restore people set up two-factor again and ask for
+    # a new token. (Nothing outside the four apps is ever backed up; these two, which point at
+    # a user, are named so that nobody adds them back as "the user's rows".)
+    "otp_totp.TOTPDevice": "two-factor devices and their secrets",
+    "authtoken.Token": "API tokens",
 }
-
-# Rows outside the four apps that follow a person's login, so that after a restore they sign
-# in as before: their two-factor device (required of the secretariat and the chair) and their
-# API token. Everything else outside the four apps belongs to the installation and is left
-# out: sessions, django-axes' attempts and lockouts, Celery beat's schedule, content types and
-# permissions, the admin's log (docs/backup.md).
-USER_FOLLOWERS_ELSEWHERE = ("otp_totp.TOTPDevice", "authtoken.Token")
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,6 @@ def scope() -> Scope:
 
     people: set = set()
     followers: dict = {}
-    elsewhere = [apps.get_model(label) for label in USER_FOLLOWERS_ELSEWHERE if _installed(label)]
     # People are what the backed-up rows point at; followers are rows that point at people. Each
     # can bring the other (a follower points at a user), so go round until nothing is added.
     changed = True
@@ -103,7 +103,7 @@ def scope() -> Scope:
                     people.add(target)
                     followers.pop(target, None)
                     changed = True
-        for model in [*candidates, *elsewhere]:
+        for model in candidates:
             if model in owned or model in people or model in followers:
                 continue
             keys = [f.name for f in foreign_keys(model) if f.related_model in people]
@@ -127,14 +127,6 @@ def scope() -> Scope:
             m2m_history[model] = parent
     m2m_history = {m: parent for m, parent in m2m_history.items() if parent in history}
     return Scope(owned=owned, people=tuple(people), followers=followers, history=history, m2m_history=m2m_history)
-
-
-def _installed(label: str) -> bool:
-    try:
-        apps.get_model(label)
-    except LookupError:
-        return False
-    return True
 
 
 def _paths_to(root, candidates) -> dict:

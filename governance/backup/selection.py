@@ -17,13 +17,35 @@ class BackupError(Exception):
 
 def select(partnership) -> dict:
     """{model: queryset} for every model in the backup, records then history."""
+    return select_with_authors(partnership)[0]
+
+
+def select_with_authors(partnership) -> tuple:
+    """select()'s {model: queryset}, and the keys of the users who are in it only because they
+    made a change in the history (an administrator who corrected a record): not the
+    partnership's people, so export writes them without a password they could sign in with."""
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model()
+    s = scope()
+    people_of_records = _gather(partnership)[1][user]
+    current, keys = _gather(partnership, history_of_users=people_of_records)
+    _check_nothing_points_outside(current)
+    ordered = [*s.records, *s.histories]
+    authors_only = frozenset(keys[user] - people_of_records)
+    return {model: current[model].order_by("pk") for model in ordered}, authors_only
+
+
+def _gather(partnership, *, history_of_users=None) -> tuple:
+    """({model: queryset}, {people or follower model: keys}) of the partnership: its records
+    only, or with their history when given the users whose own history comes too."""
     s = scope()
     chosen = {model: model._default_manager.filter(**{lookup: partnership.pk}) for model, lookup in s.owned.items()}
     keys = {model: set() for model in [*s.people, *s.followers]}
 
     # People come in as the chosen rows point at them, and bring their followers, which may
     # point at more people: go round until nothing is added. History rows point at people too
-    # (who made each change), so they are part of the round.
+    # (who made each change), so with the history they are part of the round.
     while True:
         for model, fks in s.followers.items():
             wanted = Q()
@@ -32,7 +54,8 @@ def select(partnership) -> dict:
                     wanted |= Q(**{f"{name}__in": chunk})
             keys[model] = set(model._default_manager.filter(wanted).values_list("pk", flat=True)) if wanted else set()
         current = {**chosen, **{m: _by_keys(m, keys[m]) for m in keys}}
-        current.update(_history(current, partnership))
+        if history_of_users is not None:
+            current.update(_history(current, partnership, history_of_users))
         added = False
         for model, queryset in current.items():
             for target, values in _pointed_at(model, queryset):
@@ -40,17 +63,21 @@ def select(partnership) -> dict:
                     keys[target] |= values
                     added = True
         if not added:
-            break
-    _check_nothing_points_outside(current)
-    ordered = [*s.records, *s.histories]
-    return {model: current[model].order_by("pk") for model in ordered}
+            return current, keys
 
 
-def _history(current: dict, partnership) -> dict:
+def _history(current: dict, partnership, users: set) -> dict:
+    from django.contrib.auth import get_user_model
+
     s = scope()
     found = {}
     for historical, original in s.history.items():
-        wanted = Q(id__in=current[original].values("pk"))
+        if original is get_user_model():
+            # The partnership's people's logins; an author's own account history (made an
+            # administrator, say) is the installation's.
+            wanted = Q(id__in=_by_keys(original, users).values("pk"))
+        else:
+            wanted = Q(id__in=current[original].values("pk"))
         lookup = s.owned.get(original)
         if lookup and lookup != "pk":
             # A row deleted since is still the partnership's history: found through its parents.

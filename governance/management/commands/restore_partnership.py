@@ -20,6 +20,12 @@ class Command(BaseCommand):
             f"{len(restored.files_written)} files written"
             + (f", {len(restored.files_already_there)} already there." if restored.files_already_there else ".")
         )
+        if restored.accounts:
+            # Rights belong to the installation: staff grant them again to those who need them.
+            self.stdout.write(
+                "Accounts restored without staff or superuser status, groups or permissions: "
+                + ", ".join(restored.accounts)
+            )
         if restored.files_failed:
             raise CommandError(
                 "The records were restored, but these files could not be written; copy each from the "
