@@ -56,12 +56,35 @@ def confirmed_device(user) -> TOTPDevice | None:
     return TOTPDevice.objects.filter(user=user, confirmed=True).order_by("pk").first()
 
 
-def device_being_set_up(*, user) -> TOTPDevice:
-    """The unconfirmed device whose secret the set-up page shows: the same one each time the
-    page is shown, so an app that already scanned it still gives codes that work."""
-    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
-    if device is None:
+# The session remembers which unconfirmed device its set-up page showed: a key works only in the
+# session that was shown it, and only for SET_UP_MINUTES, so whoever saw the page (over a shoulder,
+# on a shared computer) does not hold a working seed once the person enrols later.
+SETTING_UP = "two_factor_setting_up"
+SET_UP_MINUTES = 15
+
+
+def device_being_set_up(*, user, session, now: datetime.datetime | None = None) -> TOTPDevice | None:
+    """The unconfirmed device whose key this session's set-up page showed, while it is younger
+    than SET_UP_MINUTES; None when there is none (never shown here, too old, or replaced)."""
+    device_id = session.get(SETTING_UP)
+    if device_id is None:
+        return None
+    now = now or timezone.now()
+    return TOTPDevice.objects.filter(
+        pk=device_id,
+        user=user,
+        confirmed=False,
+        created_at__gt=now - datetime.timedelta(minutes=SET_UP_MINUTES),
+    ).first()
+
+
+def start_setting_up(*, user, session) -> TOTPDevice:
+    """A new key for this session's set-up page. The person's other unconfirmed devices go: only
+    the key shown last can be confirmed, so a key seen earlier, anywhere, is worth nothing."""
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user, confirmed=False).delete()
         device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+    session[SETTING_UP] = device.pk
     return device
 
 

@@ -16,13 +16,18 @@ from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from ..audit import record_audit_event
 from ..models_audit import AuditKind
 from ..safe_redirect import next_path
 from .forms_two_factor import CodeForm
+from .sessions import end_other_sessions
 from .two_factor import (
+    SET_UP_MINUTES,
+    SETTING_UP,
     TooSoonError,
     TwoFactorError,
     WrongCodeError,
@@ -32,6 +37,7 @@ from .two_factor import (
     device_being_set_up,
     remove_two_factor,
     secret_in_groups,
+    start_setting_up,
     two_factor_required_for,
 )
 from .views_login import PENDING, end_pending_sign_in, pending_user, with_next
@@ -58,6 +64,9 @@ def _locked_out(request, credentials):
     return get_lockout_response(request, credentials=credentials)
 
 
+# never_cache (Cache-Control: no-store) on every two-factor page: the set-up key and the pages
+# of a half-finished sign-in must not be kept by a browser or a proxy.
+@never_cache
 @require_http_methods(["GET", "POST"])
 def verify(request):
     next_url = next_path(request)
@@ -98,7 +107,11 @@ def verify(request):
                 return _locked_out(request, credentials)
             form.add_error("code", wrong.message)
         else:
-            if not request.user.is_authenticated:
+            if request.user.is_authenticated:
+                # The session gains a right it did not have: a new key, so one fixed or seen
+                # before the code was given does not share it.
+                request.session.cycle_key()
+            else:
                 end_pending_sign_in(request)
                 login(request, user, backend=user.backend)
             django_otp.login(request, device)
@@ -115,6 +128,7 @@ def _qr_code(device) -> str:
     return "data:image/png;base64," + base64.b64encode(png.getvalue()).decode()
 
 
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def set_up(request):
@@ -126,20 +140,27 @@ def set_up(request):
             return redirect("account-security")
         # Replacing an app needs the code from the one already set up.
         return redirect(with_next(reverse("two-factor-verify"), next_url))
-    device = device_being_set_up(user=user)
+    device = device_being_set_up(user=user, session=request.session)
     form = CodeForm(request.POST if request.method == "POST" else None)
-    if form.is_valid():
+    if request.method == "POST" and device is None:
+        # The key this form was shown with is too old, or was shown in another session.
+        form.is_valid()
+        form.add_error(
+            "code",
+            _(
+                "The key you added to your app has expired. Remove it from your app, add the new key "
+                "shown on this page, then enter the code the app shows."
+            ),
+        )
+    elif form.is_valid():
         try:
             device = confirm_device(device=device, code=form.cleaned_data["code"])
         except TwoFactorError as refused:
             form.add_error("code", refused.message)
         else:
-            django_otp.login(request, device)
-            record_audit_event(kind=AuditKind.TWO_FACTOR_ENROLLED, request=request, user=user)
-            messages.success(
-                request, _("Two-factor authentication is set up: you will be asked for a code each time you sign in.")
-            )
-            return redirect(next_url or _home())
+            return _enrolled(request, device, next_url)
+    if device is None:
+        device = start_setting_up(user=user, session=request.session)
     page = {
         "form": form,
         "next": next_url,
@@ -147,10 +168,37 @@ def set_up(request):
         "qr_code": _qr_code(device),
         "secret": secret_in_groups(device),
         "issuer": settings.OTP_TOTP_ISSUER,
+        "setup_minutes": SET_UP_MINUTES,
     }
     return render(request, "registration/two_factor_setup.html", page, status=_status(form))
 
 
+def _enrolled(request, device, next_url):
+    """The app is set up: whoever else is signed in as this person (with the password only, or
+    from a set-up page they saw) is signed out, and this session, now verified, gets a new key."""
+    user = request.user
+    request.session.pop(SETTING_UP, None)
+    ended = end_other_sessions(request=request, user=user)
+    request.session.cycle_key()
+    django_otp.login(request, device)
+    record_audit_event(kind=AuditKind.TWO_FACTOR_ENROLLED, request=request, user=user)
+    messages.success(
+        request, _("Two-factor authentication is set up: you will be asked for a code each time you sign in.")
+    )
+    if ended:
+        messages.info(
+            request,
+            ngettext(
+                "Your %(count)d other session was signed out.",
+                "Your %(count)d other sessions were signed out.",
+                ended,
+            )
+            % {"count": ended},
+        )
+    return redirect(next_url or _home())
+
+
+@never_cache
 @login_required
 @require_http_methods(["GET", "POST"])
 def remove(request):

@@ -2,16 +2,22 @@
 and removing it (a current code; refused to whoever must use two-factor authentication)."""
 
 import base64
+import datetime
 import re
 
 import pytest
+import time_machine
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from partnership.models_audit import AuditEvent, AuditKind
-from tests.helpers import signed_in
+from partnership.models_sessions import UserSession
+from tests.factories import PASSWORD
+from tests.helpers import acknowledged_in_session, sign_in_through_form, signed_in
 
 from .two_factor_helpers import LOGIN, REMOVE, SET_UP, VERIFY, app_for, code_now, signed_in_with_code, wrong_code
 
@@ -47,6 +53,150 @@ def test_showing_the_page_again_keeps_the_same_key(client, member):
 
     assert first == second
     assert TOTPDevice.objects.filter(user=member).count() == 1
+
+
+def later(minutes):
+    return time_machine.travel(timezone.now() + datetime.timedelta(minutes=minutes), tick=True)
+
+
+def code_for(key: bytes) -> str:
+    return f"{TOTP(key).token():06d}"
+
+
+EXPIRED = "The key you added to your app has expired"
+
+
+def test_each_session_is_shown_its_own_key(client, member):
+    signed_in(client, member)
+    other = signed_in(Client(), member)
+
+    mine = key_on_page(client.get(SET_UP).content.decode())
+    theirs = key_on_page(other.get(SET_UP).content.decode())
+
+    assert mine != theirs
+
+
+def test_a_key_shown_in_one_session_cannot_confirm_in_another(client, member):
+    signed_in(client, member)
+    onlooker = signed_in(Client(), member)
+    seen_by_onlooker = key_on_page(onlooker.get(SET_UP).content.decode())
+    client.get(SET_UP)
+
+    response = client.post(SET_UP, {"code": code_for(seen_by_onlooker)})
+
+    assert response.status_code == 400
+    assert "The code is not right" in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=member, confirmed=True).exists()
+
+
+def test_a_session_never_shown_a_key_cannot_confirm_one(client, member):
+    onlooker = signed_in(Client(), member)
+    seen_by_onlooker = key_on_page(onlooker.get(SET_UP).content.decode())
+    signed_in(client, member)
+
+    response = client.post(SET_UP, {"code": code_for(seen_by_onlooker)})
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert EXPIRED in html
+    assert key_on_page(html) != seen_by_onlooker
+    assert not TOTPDevice.objects.filter(user=member, confirmed=True).exists()
+    assert not AuditEvent.objects.filter(kind=AuditKind.TWO_FACTOR_ENROLLED).exists()
+
+
+def test_a_new_key_replaces_the_persons_other_unfinished_ones(client, member):
+    onlooker = signed_in(Client(), member)
+    seen_by_onlooker = key_on_page(onlooker.get(SET_UP).content.decode())
+    signed_in(client, member)
+
+    shown = key_on_page(client.get(SET_UP).content.decode())
+
+    assert [device.bin_key for device in TOTPDevice.objects.filter(user=member)] == [shown]
+    response = onlooker.post(SET_UP, {"code": code_for(seen_by_onlooker)})
+    assert EXPIRED in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=member, confirmed=True).exists()
+
+
+def test_the_key_still_confirms_within_fifteen_minutes(client, member):
+    signed_in(client, member)
+    key = key_on_page(client.get(SET_UP).content.decode())
+
+    with later(14):
+        assert key_on_page(client.get(SET_UP).content.decode()) == key
+        response = client.post(SET_UP, {"code": code_for(key)})
+
+    assert response.status_code == 302
+    assert TOTPDevice.objects.get(user=member).confirmed is True
+
+
+def test_after_fifteen_minutes_the_key_is_refused_and_a_new_one_shown(client, member):
+    signed_in(client, member)
+    key = key_on_page(client.get(SET_UP).content.decode())
+
+    with later(16):
+        response = client.post(SET_UP, {"code": code_for(key)})
+
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert EXPIRED in html
+    assert key_on_page(html) != key
+    assert [device.bin_key for device in TOTPDevice.objects.filter(user=member)] == [key_on_page(html)]
+    assert not TOTPDevice.objects.filter(user=member, confirmed=True).exists()
+
+
+def test_after_fifteen_minutes_the_page_shows_a_new_key(client, member):
+    signed_in(client, member)
+    key = key_on_page(client.get(SET_UP).content.decode())
+
+    with later(16):
+        html = client.get(SET_UP).content.decode()
+
+    assert key_on_page(html) != key
+    assert "This key works only in this browser, for 15 minutes" in html
+    assert TOTPDevice.objects.filter(user=member).count() == 1
+
+
+def test_setting_up_signs_out_the_persons_other_sessions(client, member, chair):
+    phone = Client()
+    assert sign_in_through_form(phone, member.username, PASSWORD).status_code == 302
+    acknowledged_in_session(phone)
+    chairs = signed_in(Client(), chair)
+    signed_in(client, member)
+    key = key_on_page(client.get(SET_UP).content.decode())
+
+    response = client.post(SET_UP, {"code": code_for(key)}, follow=True)
+
+    assert "Your 1 other session was signed out." in response.content.decode()
+    assert "_auth_user_id" not in phone.session
+    assert phone.get(MINE).url.startswith(LOGIN)
+    assert client.session["_auth_user_id"] == str(member.pk)
+    assert chairs.session["_auth_user_id"] == str(chair.pk)
+    assert AuditEvent.objects.filter(kind=AuditKind.SESSION_ENDED, user=member).count() == 1
+
+
+def test_setting_up_gives_the_session_a_new_key(client, member):
+    signed_in(client, member)
+    key = key_on_page(client.get(SET_UP).content.decode())
+    before = client.session.session_key
+
+    client.post(SET_UP, {"code": code_for(key)})
+
+    assert client.session.session_key != before
+    assert client.session["_auth_user_id"] == str(member.pk)
+    assert UserSession.objects.filter(user=member).get().session_key == client.session.session_key
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_the_set_up_page_is_never_cached(client, member, method):
+    signed_in(client, member)
+
+    response = getattr(client, method)(SET_UP)
+
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_the_removal_page_is_never_cached(client, members_app):
+    assert "no-store" in client.get(REMOVE)["Cache-Control"]
 
 
 def test_the_code_from_the_key_confirms_the_app(client, member):

@@ -11,6 +11,8 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 
 from partnership.models_audit import AuditEvent, AuditKind
+from partnership.models_sessions import UserSession
+from tests.helpers import signed_in
 
 from .two_factor_helpers import LOGIN, SET_UP, VERIFY, app_for, code_now, password_step, wrong_code
 
@@ -211,3 +213,39 @@ def test_the_sign_in_page_links_to_a_forgotten_password(client, db):
     html = client.get(LOGIN).content.decode()
 
     assert f'href="{reverse("password_reset")}">Forgotten your password?</a>' in html
+
+
+def test_the_code_gives_an_already_signed_in_session_a_new_key(client, member):
+    device = app_for(member)
+    signed_in(client, member)  # signed in before the app was set up, say
+    before = client.session.session_key
+
+    response = client.post(VERIFY, {"code": code_now(device), "next": MINE})
+
+    assert response.url == MINE
+    assert client.session.session_key != before
+    assert client.session["_auth_user_id"] == str(member.pk)
+    assert client.session[DEVICE_ID_SESSION_KEY] == device.persistent_id
+    assert UserSession.objects.filter(user=member).get().session_key == client.session.session_key
+
+
+def test_a_wrong_code_keeps_the_session_key(client, member):
+    device = app_for(member)
+    signed_in(client, member)
+    before = client.session.session_key
+
+    client.post(VERIFY, {"code": wrong_code(device)})
+
+    assert client.session.session_key == before
+    assert DEVICE_ID_SESSION_KEY not in client.session
+
+
+@pytest.mark.parametrize("method", ["get", "post"])
+def test_the_code_page_is_never_cached(client, member, method):
+    app_for(member)
+    password_step(client, "mo.member")
+
+    response = getattr(client, method)(VERIFY)
+
+    assert response.status_code in (200, 400)
+    assert "no-store" in response["Cache-Control"]
