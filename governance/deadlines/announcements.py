@@ -27,8 +27,12 @@ def _record_unannounced(rows: Iterable, *, kind: str, about: Callable, announce:
 
 def record_missed_announcements(*, now: datetime.datetime | None = None) -> int:
     """Record the emails of each recent announcement that has none. Returns how many were recorded."""
-    since = (now or timezone.now()) - LOOK_BACK
-    agendas = Meeting.objects.filter(agenda_circulated_at__gte=since).select_related("partnership")
+    now = now or timezone.now()
+    since = now - LOOK_BACK
+    # An agenda is worth sending only for a meeting still to come.
+    agendas = Meeting.objects.filter(agenda_circulated_at__gte=since, date__gte=timezone.localdate(now)).select_related(
+        "partnership"
+    )
     minutes = Minutes.objects.filter(status=MinutesStatus.CIRCULATED, circulated_at__gte=since).select_related(
         "meeting__partnership"
     )

@@ -55,10 +55,8 @@ def break_the_delivery() -> None:
     delivery._message = message_that_hangs_second
 
 
-if __name__ == "__main__":
-    if os.environ.get("ENGINE_NOW"):
-        time_machine.travel(os.environ["ENGINE_NOW"], tick=True).start()
-    {"mid-sweep": break_the_sweep, "mid-delivery": break_the_delivery}.get(FAULT, lambda: None)()
+def consume_the_test_queue() -> None:
+    """One quiet worker process, taking tasks from the test's own queue (CELERY_QUEUE) only."""
     from partnership.celery import app
 
     app.worker_main(
@@ -73,3 +71,10 @@ if __name__ == "__main__":
             os.environ["CELERY_QUEUE"],
         ]
     )
+
+
+if __name__ == "__main__":
+    if os.environ.get("ENGINE_NOW"):
+        time_machine.travel(os.environ["ENGINE_NOW"], tick=True).start()
+    {"mid-sweep": break_the_sweep, "mid-delivery": break_the_delivery}.get(FAULT, lambda: None)()
+    consume_the_test_queue()

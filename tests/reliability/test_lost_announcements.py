@@ -136,3 +136,29 @@ def test_an_announcement_older_than_a_week_is_not_taken_up(
         sweep(django_capture_on_commit_callbacks)
 
     assert emails("Agenda:") == []
+
+
+def test_the_check_deadlines_command_recovers_them_too(
+    meeting, chair, member, secretariat, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.core.management import call_command
+
+    with monkeypatch.context() as lost:
+        lose(lost, meeting_tasks.email_agenda_circulated)
+        circulate(meeting, chair, secretariat, django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("check_deadlines")
+    assert emails("Agenda:") == MEMBERS
+
+
+def test_no_agenda_is_sent_late_for_a_meeting_already_held(
+    meeting, chair, member, secretariat, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Circulated late (10 December, for the 15th), its task lost, and no sweep until the 16th:
+    within the week looked back over, but the meeting is over."""
+    with monkeypatch.context() as lost, time_machine.travel(timezone.make_aware(datetime.datetime(2026, 12, 10, 9))):
+        lose(lost, meeting_tasks.email_agenda_circulated)
+        circulate(meeting, chair, secretariat, django_capture_on_commit_callbacks)
+    with time_machine.travel(timezone.make_aware(datetime.datetime(2026, 12, 16, 9)), tick=False):
+        sweep(django_capture_on_commit_callbacks)
+    assert emails("Agenda:") == []

@@ -15,6 +15,8 @@ import django
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "partnership.settings")
 django.setup()
 
+from tests.governance.engine_worker import consume_the_test_queue  # noqa: E402
+
 BARRIER_SECONDS = 30
 
 
@@ -60,17 +62,4 @@ if __name__ == "__main__":
     sweeps_meet_after_reading(
         pathlib.Path(os.environ["RELIABILITY_SWEEPS"]), int(os.environ.get("RELIABILITY_SWEEPERS") or 1)
     )
-    from partnership.celery import app
-
-    app.worker_main(
-        [
-            "worker",
-            "--pool=solo",
-            "--loglevel=WARNING",
-            "--without-mingle",
-            "--without-gossip",
-            "--without-heartbeat",
-            "--queues",
-            os.environ["CELERY_QUEUE"],
-        ]
-    )
+    consume_the_test_queue()

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
+from governance.deadlines.announcements import record_missed_announcements
 from governance.deadlines.sweep import find_notices, run_sweep
 from partnership.notifications.delivery import deliver_waiting
 
@@ -25,7 +26,8 @@ class Command(BaseCommand):
                     if recipient.key:
                         self.stdout.write(f"Due: {notice.subject} (to {recipient.email})")
             return
-        recorded = run_sweep()
+        # As the nightly task does: today's deadlines, and announcements whose task was lost.
+        recorded = len(run_sweep()) + record_missed_announcements()
         delivery = deliver_waiting()
         for notification in delivery.sent:
             self.stdout.write(f"Sent: {notification.subject} (to {notification.recipient_email})")
@@ -35,5 +37,5 @@ class Command(BaseCommand):
                 f"{notification.last_error}"
             )
         self.stdout.write(
-            f"Recorded {len(recorded)} new notification{'' if len(recorded) == 1 else 's'}; sent {len(delivery.sent)}."
+            f"Recorded {recorded} new notification{'' if recorded == 1 else 's'}; sent {len(delivery.sent)}."
         )
