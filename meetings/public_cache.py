@@ -1,16 +1,17 @@
 """The public meeting page, kept ready-made in the cache (issue 8: it is what the public reads
 most, and read far more often than it changes).
 
-A page is stored under its meeting's current version and the language it was written in. Every
-change the public may see of a meeting is announced by `meeting_published` or
+A page is stored by meeting and language with the version of the meeting it was written from.
+Every change the public may see of a meeting is announced by `meeting_published` or
 `minutes_published` (meetings/signals.py); either gives the meeting a new version, so every web
 process, sharing the cache, stops serving the old page at once. A render that began before the
-change stores its page under the old version, where nobody looks again. Changes no signal
+change stores its page with the old version, which is never served. Changes no signal
 announces (a partnership renamed) show within CACHE_SECONDS.
 
 Only anonymous visitors get a stored page, and only a page that set no cookie and used no CSRF
 token: a signed-in person's page carries their name, and a token is one visitor's."""
 
+import logging
 import uuid
 from functools import wraps
 
@@ -21,6 +22,8 @@ from django.utils import translation
 
 from .signals import meeting_published, minutes_published
 
+logger = logging.getLogger(__name__)
+
 CACHE_SECONDS = 10 * 60
 
 
@@ -28,12 +31,22 @@ def _version_key(meeting_id) -> str:
     return f"public-meeting-version:{meeting_id}"
 
 
-def _page_key(meeting_id, version: str, language: str) -> str:
-    return f"public-meeting-page:{meeting_id}:{version}:{language}"
+def _page_key(meeting_id, language: str) -> str:
+    return f"public-meeting-page:{meeting_id}:{language}"
+
+
+def _without_the_cache(default, call, *args, **kwargs):
+    """The cache's answer, or `default` when the cache cannot be reached: the page is then
+    rendered as if nothing were stored, rather than failing because Redis restarted."""
+    try:
+        return call(*args, **kwargs)
+    except Exception:  # each cache backend raises its own connection errors
+        logger.warning("The cache could not be reached: the public meeting page is rendered afresh", exc_info=True)
+        return default
 
 
 def new_version(meeting_id) -> None:
-    cache.set(_version_key(meeting_id), uuid.uuid4().hex, None)
+    _without_the_cache(None, cache.set, _version_key(meeting_id), uuid.uuid4().hex, None)
 
 
 def _current_version(meeting_id) -> str:
@@ -45,14 +58,18 @@ def _current_version(meeting_id) -> str:
     return version
 
 
+def _version_or_new(meeting_id) -> str:
+    return _without_the_cache(uuid.uuid4().hex, _current_version, meeting_id)
+
+
 def remembered(meeting_id, name: str, make):
     """What `make()` returns for the meeting's current version (the public minutes as a PDF,
     seconds of work to draw, the same for everyone), made once per version and language."""
-    key = f"public-meeting-{name}:{meeting_id}:{_current_version(meeting_id)}:{translation.get_language()}"
-    made = cache.get(key)
+    key = f"public-meeting-{name}:{meeting_id}:{_version_or_new(meeting_id)}:{translation.get_language()}"
+    made = _without_the_cache(None, cache.get, key)
     if made is None:
         made = make()
-        cache.set(key, made, CACHE_SECONDS)
+        _without_the_cache(None, cache.set, key, made, CACHE_SECONDS)
     return made
 
 
@@ -68,13 +85,16 @@ def cached_public_meeting_page(view):
     def serve(request, slug, pk):
         if not _anonymous_without_cookies(request):
             return view(request, slug, pk)
-        key = _page_key(pk, _current_version(pk), translation.get_language())
-        stored = cache.get(key)
-        if stored is not None and stored["slug"] == slug:
+        page_key = _page_key(pk, translation.get_language())
+        # One round trip: the meeting's version and the stored page, which says its version.
+        found = _without_the_cache({}, cache.get_many, [_version_key(pk), page_key])
+        version = found.get(_version_key(pk)) or _version_or_new(pk)
+        stored = found.get(page_key)
+        if stored is not None and stored["version"] == version and stored["slug"] == slug:
             return _response_from(stored)
         response = view(request, slug, pk)
         if _may_store(request, response):
-            cache.set(key, _stored_from(slug, response), CACHE_SECONDS)
+            _without_the_cache(None, cache.set, page_key, _stored_from(slug, version, response), CACHE_SECONDS)
         return response
 
     return serve
@@ -89,22 +109,14 @@ def _may_store(request, response) -> bool:
     )
 
 
-STORED_HEADERS = ("Content-Type", "Content-Language", "Vary")
-
-
-def _stored_from(slug: str, response) -> dict:
-    return {
-        "slug": slug,
-        "content": response.content,
-        "headers": {name: response[name] for name in STORED_HEADERS if response.has_header(name)},
-    }
+def _stored_from(slug: str, version: str, response) -> dict:
+    # The view sets only the content type; the middleware adds every other header on the way
+    # out, to a stored page as to a fresh one.
+    return {"slug": slug, "version": version, "content": response.content, "content_type": response["Content-Type"]}
 
 
 def _response_from(stored: dict) -> HttpResponse:
-    response = HttpResponse(stored["content"])
-    for name, value in stored["headers"].items():
-        response[name] = value
-    return response
+    return HttpResponse(stored["content"], content_type=stored["content_type"])
 
 
 def _meeting_changed(sender, *, meeting_id, **kwargs) -> None:

@@ -246,7 +246,7 @@ REDIS_CACHE_URL = env.str("REDIS_CACHE_URL", default="")
 if REDIS_URL or REDIS_CACHE_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "partnership.cache_backend.ReusingRedisCache",
             "LOCATION": REDIS_CACHE_URL or REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="governance"),
         }

@@ -103,3 +103,18 @@ def test_the_public_minutes_pdf_is_drawn_once_per_version(client, published, mon
     minutes_published.send(sender=Meeting, meeting_id=meeting.pk)
     client.get(url)
     assert len(drawn) == 2
+
+
+def test_with_the_cache_unreachable_the_page_is_rendered_afresh(client, published):
+    """Redis restarting must not take the public meeting page (or a change to it) down."""
+    from django.test import override_settings
+
+    meeting, _, _ = published
+    nowhere = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/0"}
+    }
+    with override_settings(CACHES=nowhere):
+        response = client.get(public_url(meeting))
+        public_cache.new_version(meeting.pk)  # what a publication does: logged, not raised
+    assert response.status_code == 200
+    assert OPEN_TITLE in response.text
