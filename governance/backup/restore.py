@@ -10,7 +10,7 @@ from django.core import serializers
 from django.core.files import File
 from django.core.management.color import no_style
 from django.core.serializers.base import DeserializationError
-from django.db import DatabaseError, IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 from django.utils.translation import gettext as _
 
 from governance.backup.archive import FILES, RestoreError, migration_state, open_archive, read_manifest
@@ -216,7 +216,7 @@ def _load(loaded) -> None:
             with connection.cursor() as cursor:
                 for statement in connection.ops.sequence_reset_sql(no_style(), models):
                     cursor.execute(statement)
-    except (IntegrityError, DatabaseError) as error:
+    except (IntegrityError, DataError) as error:  # a database that is down is not the backup's fault
         raise RestoreError(
             _("This backup's records do not fit this installation, and nothing was restored: %(error)s")
             % {"error": error}

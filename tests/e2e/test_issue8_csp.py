@@ -83,7 +83,7 @@ def test_the_policy_blocks_what_it_should(page, live_server, demo, violations):
         """() => { const s = document.createElement("script"); s.textContent = "window.ran = true";
         document.body.append(s); }"""
     )
-    page.wait_for_timeout(200)
+    page.wait_for_function("() => window.__cspViolations.length > 0")
     assert page.evaluate("() => window.ran === true") is False
     assert any("script-src" in violation for violation in violations())
 
