@@ -31,8 +31,12 @@ def _version_key(meeting_id) -> str:
     return f"public-meeting-version:{meeting_id}"
 
 
+# Changes whenever what a stored page holds changes, so a release never reads an older one's.
+STORED_FORMAT = 2
+
+
 def _page_key(meeting_id, language: str) -> str:
-    return f"public-meeting-page:{meeting_id}:{language}"
+    return f"public-meeting-page:{STORED_FORMAT}:{meeting_id}:{language}"
 
 
 def _without_the_cache(default, call, *args, **kwargs):
