@@ -39,6 +39,12 @@ def get_partnership_for_history(request, slug: str) -> Partnership:
     return partnership
 
 
+def check_may_read_audit_log(request) -> None:
+    """The security audit log is the site staff's: 403 to anyone else signed in."""
+    if not request.user.has_perm("partnership.read_audit_log"):
+        raise PermissionDenied(_("Only the site's staff can read the audit log."))
+
+
 def get_body_for_secretariat(request, slug: str, pk: int) -> NominatingBody:
     partnership = get_partnership_for_secretariat(request, slug)
     return get_object_or_404(NominatingBody.objects.select_related("partnership"), pk=pk, partnership=partnership)

@@ -33,6 +33,8 @@ can_view_register = is_site_admin | is_secretariat_of | is_member_of
 can_manage_register = is_site_admin | is_secretariat_of
 
 rules.add_perm("partnership.add_partnership", is_site_admin)
+# The security audit log: every member of staff, superuser or not (issue 8).
+rules.add_perm("partnership.read_audit_log", rules.is_staff)
 rules.add_perm("partnership.view_register", can_view_register)
 rules.add_perm("partnership.manage_register", can_manage_register)
 rules.add_perm("partnership.view_history", can_manage_register)

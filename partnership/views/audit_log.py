@@ -3,11 +3,10 @@ Each row carries the username it was written with, so a page costs the same few 
 however many rows the log holds."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from ..access import check_may_read_audit_log
 from ..accounts.forms_security import AuditLogFilterForm
 from ..models_audit import AuditEvent, AuditKind
 from .pagination import paginate
@@ -16,15 +15,10 @@ PER_PAGE = 50
 TEMPLATE = "accounts/audit_log.html"
 
 
-def _staff_only(request) -> None:
-    if not request.user.is_staff:
-        raise PermissionDenied(_("Only the site's staff can read the audit log."))
-
-
 @login_required
 @require_GET
 def audit_log(request):
-    _staff_only(request)
+    check_may_read_audit_log(request)
     form = AuditLogFilterForm(request.GET if {"kind", "username"} & request.GET.keys() else None)
     context = {"form": form}
     if form.is_bound and not form.is_valid():
