@@ -6,7 +6,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
+from django.core.cache import cache
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -103,6 +104,9 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         return response
 
 
+RESET_EVERY_SECONDS = 15 * 60
+
+
 class PasswordResetView(auth_views.PasswordResetView):
     form_class = GovukPasswordResetForm
     subject_template_name = "registration/password_reset_subject.txt"
@@ -110,6 +114,10 @@ class PasswordResetView(auth_views.PasswordResetView):
 
     def form_valid(self, form):
         email = form.cleaned_data["email"]
+        # One email (and one audit row) per address every RESET_EVERY_SECONDS: asking again and
+        # again neither floods someone's inbox nor the log. The answer is the same page.
+        if not cache.add(f"password-reset-asked:{email.casefold()}", True, RESET_EVERY_SECONDS):
+            return HttpResponseRedirect(self.get_success_url())
         users = list(form.get_users(email))
         # The link in the email goes to the address the site is published at, never to the
         # Host the request came with.

@@ -106,3 +106,20 @@ def test_a_made_up_link_does_not_work(client, member):
     html = client.get(reverse("password_reset_confirm", args=["MQ", "set-password-abc"])).content.decode()
 
     assert "This link no longer works" in html
+
+
+def test_asking_again_within_a_quarter_of_an_hour_sends_nothing_more(client, member, site, time_machine):
+    """Nobody can flood a member's inbox, or the audit log, by asking again and again."""
+    import datetime
+
+    from django.utils import timezone
+
+    for _ in range(3):
+        response = ask(client, "MO.Member@example.org")
+        assert response.redirect_chain == [(reverse("password_reset_done"), 302)]
+    assert len(mail.outbox) == 1
+    assert AuditEvent.objects.filter(kind=AuditKind.PASSWORD_RESET_REQUESTED).count() == 1
+
+    time_machine.move_to(timezone.now() + datetime.timedelta(minutes=16))
+    ask(client, "mo.member@example.org")
+    assert len(mail.outbox) == 2
