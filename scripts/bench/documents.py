@@ -34,6 +34,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 if sys.path and Path(sys.path[0]).resolve() == Path(__file__).resolve().parent:
     sys.path[0] = str(ROOT)  # run as a script: the project's root first, as for the others
+
+from scripts.bench.figures import Figure, table  # noqa: E402, F401 - run.py reads table from here
+
 RATIO_TARGET = 1.3
 MEMORY_TARGET_MB = 400
 ITEMS = 40
@@ -41,14 +44,6 @@ PAPERS = 20
 PAGES = (1, 2, 4, 8, 16)  # of each paper's PDF, in turn: 124 appended pages in all
 NB_HYPHEN = "\u2011"
 RECOMMENDATIONS = 24  # numbered recommendations on each slow-path cover sheet: the table runs over pages
-
-
-@dataclass
-class Figure:
-    figure: str
-    measured: str
-    target: str
-    passed: bool
 
 
 @dataclass
@@ -341,12 +336,6 @@ def figures(timings: list[Timing], memory: tuple[float, float], largest: Timing)
         )
     )
     return rows
-
-
-def table(rows: list[Figure]) -> str:
-    lines = ["| figure | measured | target | result |", "| --- | --- | --- | --- |"]
-    lines += [f"| {row.figure} | {row.measured} | {row.target} | {'pass' if row.passed else 'FAIL'} |" for row in rows]
-    return "\n".join(lines)
 
 
 def details(timings: list[dict]) -> str:

@@ -25,6 +25,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))  # run as a script
+
+from scripts.bench.figures import Figure, table  # noqa: E402, F401 - run.py reads table from here
+
 DEFAULT_PARTNERSHIPS = 20
 TIME_RATIO_TARGET = 2.2
 POSTGRES_URL = os.environ.get("BENCH_DOCS_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_docs")
@@ -45,14 +50,6 @@ class AtVolume:
     @property
     def cpu_median(self) -> float:
         return statistics.median(self.cpu_seconds)
-
-
-@dataclass
-class Figure:
-    figure: str
-    measured: str
-    target: str
-    passed: bool
 
 
 def _setup(database_url: str) -> None:
@@ -142,12 +139,6 @@ def figures(volumes: list[AtVolume]) -> list[Figure]:
             ratio <= TIME_RATIO_TARGET,
         ),
     ]
-
-
-def table(rows: list[Figure]) -> str:
-    lines = ["| figure | measured | target | result |", "| --- | --- | --- | --- |"]
-    lines += [f"| {row.figure} | {row.measured} | {row.target} | {'pass' if row.passed else 'FAIL'} |" for row in rows]
-    return "\n".join(lines)
 
 
 def details(volumes: list[dict]) -> str:

@@ -7,7 +7,6 @@ import datetime
 import email
 import os
 import pathlib
-import signal
 import subprocess
 import sys
 import time
@@ -35,6 +34,7 @@ from tests.factories import (
     UserFactory,
 )
 from tests.governance.test_sweep import a_busy_partnership
+from tests.worker_processes import WorkerProcesses
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -63,7 +63,7 @@ def database_url() -> str:
     return f"postgres://{auth}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
 
 
-class Engine:
+class Engine(WorkerProcesses):
     """Starts workers on one broker and queue of their own, sends them the sweep as beat would,
     and reads what they emailed from a folder."""
 
@@ -115,15 +115,6 @@ class Engine:
 
     def sweep(self) -> None:
         self.client.send_task("governance.tasks.sweep_deadlines", queue=self.queue)
-
-    def kill(self, worker: subprocess.Popen) -> None:
-        os.killpg(worker.pid, signal.SIGKILL)
-        worker.wait(timeout=30)
-
-    def stop_all(self) -> None:
-        for worker in self.workers:
-            if worker.poll() is None:
-                self.kill(worker)
 
     def wait_for(self, what: str, condition) -> None:
         for _ in range(WAIT_SECONDS * 10):

@@ -20,6 +20,8 @@ from celery import Celery
 from django.conf import settings
 from django.db import connection
 
+from tests.worker_processes import WorkerProcesses
+
 from . import mailbox
 
 LONDON = ZoneInfo("Europe/London")
@@ -97,7 +99,7 @@ class RedisServer:
         self.start()
 
 
-class Cluster:
+class Cluster(WorkerProcesses):
     """Celery workers on one Redis and a queue of their own, sending mail to one counting file."""
 
     def __init__(self, server: RedisServer, folder: pathlib.Path):
@@ -174,15 +176,6 @@ class Cluster:
     def queued(self) -> int:
         """Tasks waiting in the queue, not yet taken by a worker."""
         return self.server.client().llen(self.queue)
-
-    def kill(self, worker: subprocess.Popen) -> None:
-        os.killpg(worker.pid, signal.SIGKILL)
-        worker.wait(timeout=30)
-
-    def stop_all(self) -> None:
-        for worker in self.workers:
-            if worker.poll() is None:
-                self.kill(worker)
 
     def wait_for(self, what: str, condition, *, seconds: float = 90) -> None:
         wait_for(what, condition, seconds=seconds, logs=self.logs)
