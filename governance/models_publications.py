@@ -20,6 +20,7 @@ class PublicationKind(models.TextChoices):
 
 
 class Publication(models.Model):
+    bookkeeping = True  # partnership/records_version.py: an index of what records already say
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="publications")
     kind = models.CharField(max_length=20, choices=PublicationKind.choices)
     key = models.CharField(max_length=120, unique=True, help_text='What it is, e.g. "paper:44" or "decision:77".')

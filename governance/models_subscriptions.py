@@ -17,6 +17,7 @@ def new_token() -> str:
 
 
 class Subscription(models.Model):
+    bookkeeping = True  # partnership/records_version.py: residents' addresses, shown on no page
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="subscriptions")
     email = models.EmailField(_("email address"), help_text=_("Kept in lower case."))
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)

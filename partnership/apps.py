@@ -6,4 +6,7 @@ class PartnershipConfig(AppConfig):
     verbose_name = "Partnership register"
 
     def ready(self):
+        from . import records_version
         from .accounts import receivers  # noqa: F401 (connects the sign-in and audit receivers)
+
+        records_version.connect()

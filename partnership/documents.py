@@ -28,6 +28,9 @@ class StoredDocument(models.Model):
     (a hash of it), how far its making has got, and when it was asked for and made. Each kind
     adds its own file field, stored where only a permission-checked view serves it."""
 
+    # partnership/records_version.py: its making (progress written as it goes) changes no
+    # record; the pages that show a document's state are not kept.
+    bookkeeping = True
     fingerprint = models.CharField(max_length=64, blank=True)
     status = models.CharField(max_length=10, choices=DocumentStatus.choices, default=DocumentStatus.QUEUED)
     progress = models.PositiveSmallIntegerField(default=0, help_text=_("Per cent done while it is being made."))

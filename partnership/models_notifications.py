@@ -21,6 +21,7 @@ class NotificationStatus(models.TextChoices):
 
 
 class Notification(models.Model):
+    bookkeeping = True  # partnership/records_version.py: the outbox changes no page
     partnership = models.ForeignKey(Partnership, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=60, help_text="What rule or event it is about, e.g. agenda_due_soon.")
     about = models.CharField(max_length=120, help_text="The record it is about, e.g. meeting:12.")

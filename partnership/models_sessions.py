@@ -34,6 +34,7 @@ def _first_match(patterns, text: str) -> str:
 
 
 class UserSession(models.Model):
+    bookkeeping = True  # partnership/records_version.py: a sign-in changes no page
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signed_in_sessions")
     session_key = models.CharField(max_length=40, unique=True)
     created_at = models.DateTimeField(_("signed in"))

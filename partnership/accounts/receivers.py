@@ -6,6 +6,7 @@ logout() and from authenticate(); django-axes sends user_locked_out when it lock
 from axes.signals import user_locked_out
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.dispatch import receiver
+from django.utils import timezone
 
 from ..audit import record_audit_event
 from ..models_audit import AuditKind
@@ -13,6 +14,18 @@ from . import sessions
 
 # Set on the request by whatever signs a person out for them (the session limits), to say why.
 SIGNED_OUT_BECAUSE = "signed_out_because"
+
+
+# Django's own receiver saves `last_login` through the model, which gave the account a history
+# row for every sign-in, changing nothing a reader sees (the audit log keeps the sign-ins);
+# and a history row is a record written, which discards every kept page (records_version).
+user_logged_in.disconnect(dispatch_uid="update_last_login")
+
+
+@receiver(user_logged_in, dispatch_uid="partnership.accounts.last_login")
+def stamp_last_login(sender, user, **kwargs):
+    user.last_login = timezone.now()
+    type(user).objects.filter(pk=user.pk).update(last_login=user.last_login)
 
 
 @receiver(user_logged_in, dispatch_uid="partnership.accounts.signed_in")

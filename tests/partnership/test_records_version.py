@@ -1,0 +1,162 @@
+"""The records' version changes whenever a governance record is written, however it is written,
+and only then: the kept pages (partnership/page_cache.py) are as fresh as this is complete."""
+
+import logging
+
+import pytest
+from django.apps import apps
+from django.core.cache import cache
+from django.db import connection, transaction
+
+from meetings.models import AgendaItem, AgendaPack
+from partnership import records_version
+from partnership.models import ClosureDay, Notification, User
+from partnership.models_audit import AuditEvent
+from tests.factories import MeetingFactory
+from tests.helpers import sign_in_through_form
+
+
+@pytest.fixture
+def meeting(warwickshire):
+    return MeetingFactory(partnership=warwickshire)
+
+
+def version():
+    return records_version.current()
+
+
+def test_a_model_saved_renews_it(warwickshire):
+    before = version()
+    warwickshire.name = "Warwickshire Community Safety Partnership (renamed)"
+    warwickshire.save()
+    assert version() != before
+
+
+def test_a_queryset_update_renews_it(warwickshire):
+    """What no model signal sees: the minutes services move a meeting's status this way."""
+    meeting = MeetingFactory(partnership=warwickshire)
+    before = version()
+    type(meeting).objects.filter(pk=meeting.pk).update(title="Renamed behind the model's back")
+    assert version() != before
+
+
+def test_a_bulk_create_renews_it(meeting):
+    before = version()
+    AgendaItem.objects.bulk_create([AgendaItem(meeting=meeting, position=90, title="Bulk item")])
+    assert version() != before
+
+
+def test_a_delete_renews_it(warwickshire):
+    day = ClosureDay.objects.create(partnership=warwickshire, date="2027-08-02", name="Office move")
+    before = version()
+    day.delete()
+    assert version() != before
+
+
+def test_raw_sql_that_writes_a_record_renews_it(warwickshire):
+    before = version()
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE partnership_partnership SET name = %s WHERE id = %s", ["Raw", warwickshire.pk])
+    assert version() != before
+
+
+def test_reading_leaves_it_alone(warwickshire, meeting):
+    before = version()
+    list(AgendaItem.objects.filter(meeting=meeting))
+    User.objects.count()
+    assert version() == before
+
+
+def test_bookkeeping_leaves_it_alone(warwickshire, meeting):
+    """The audit log, the outbox and a built document's progress change no page."""
+    before = version()
+    AuditEvent.objects.create(kind="login", at="2027-05-20T10:00Z", username="someone")
+    Notification.objects.create(
+        partnership=warwickshire,
+        kind="agenda_due_soon",
+        about=f"meeting:{meeting.pk}",
+        occasion="2027-06-08",
+        recipient_email="member@example.org",
+        subject="The agenda is due",
+        body_text="Due.",
+        body_html="<p>Due.</p>",
+        link="https://example.org/",
+        created_at="2027-05-20T10:00Z",
+    )
+    pack = AgendaPack.objects.create(meeting=meeting, variant="members")
+    AgendaPack.objects.filter(pk=pack.pk).update(progress=50)
+    assert version() == before
+
+
+def test_a_sign_in_leaves_it_alone_and_adds_no_history(client, member):
+    member.set_password("a long enough password")
+    member.save()
+    before, history_rows = version(), member.history.count()
+    response = sign_in_through_form(client, member.username, "a long enough password")
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.last_login is not None
+    assert member.history.count() == history_rows
+    assert version() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_renews_it_at_each_write_and_once_more_when_it_commits(monkeypatch):
+    """At once, so the transaction reads its own changes afresh; and at the commit, so a page
+    another process drew from the data as it was in between is never served after it."""
+    from tests.factories import PartnershipFactory
+
+    partnership = PartnershipFactory()
+    renewals = []
+    monkeypatch.setattr(
+        records_version, "renew", lambda: renewals.append(version()) or cache.delete(records_version.KEY)
+    )
+    with transaction.atomic():
+        partnership.name = "First"
+        partnership.save()
+        partnership.name = "Second"
+        partnership.save()
+        during = len(renewals)
+        assert during >= 2  # each save, and each history row with it
+    assert len(renewals) == during + 1
+
+
+class UnreachableCache:
+    def set(self, *args, **kwargs):
+        raise ConnectionError("Redis is restarting")
+
+
+def test_an_unreachable_cache_does_not_stop_a_write(warwickshire, monkeypatch, caplog):
+    monkeypatch.setattr(records_version, "cache", UnreachableCache())
+    with caplog.at_level(logging.ERROR, logger="partnership.records_version"):
+        warwickshire.name = "Saved all the same"
+        warwickshire.save()
+    warwickshire.refresh_from_db()
+    assert warwickshire.name == "Saved all the same"
+    assert "could not be renewed" in caplog.text
+
+
+def test_an_evicted_version_is_replaced_by_a_new_one(warwickshire):
+    before = version()
+    cache.delete(records_version.KEY)
+    assert version() != before
+
+
+def test_every_model_of_the_watched_apps_is_watched_unless_it_is_bookkeeping():
+    """A new model is watched unless it says otherwise; saying so is a decision this list records."""
+    bookkeeping = set()
+    for label in records_version.WATCHED_APPS:
+        for model in apps.get_app_config(label).get_models(include_auto_created=True):
+            if records_version.is_bookkeeping(model):
+                bookkeeping.add(model._meta.label)
+            else:
+                assert model._meta.db_table in records_version.watched_tables(), model._meta.label
+    assert {label for label in bookkeeping if ".Historical" not in label} == {
+        "partnership.AuditEvent",
+        "partnership.Notification",
+        "partnership.UserSession",
+        "meetings.AgendaPack",
+        "actionplans.QuarterlyReport",
+        "governance.Publication",
+        "governance.Subscription",
+    }
