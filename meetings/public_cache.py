@@ -11,18 +11,16 @@ announces (a partnership renamed) show within CACHE_SECONDS.
 Only anonymous visitors get a stored page, and only a page that set no cookie and used no CSRF
 token: a signed-in person's page carries their name, and a token is one visitor's."""
 
-import logging
 import uuid
 from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
 from django.utils import translation
 
-from .signals import meeting_published, minutes_published
+from partnership.page_cache import may_store, response_from, stored_from, without_the_cache
 
-logger = logging.getLogger(__name__)
+from .signals import meeting_published, minutes_published
 
 CACHE_SECONDS = 10 * 60
 
@@ -39,18 +37,8 @@ def _page_key(meeting_id, language: str) -> str:
     return f"public-meeting-page:{STORED_FORMAT}:{meeting_id}:{language}"
 
 
-def _without_the_cache(default, call, *args, **kwargs):
-    """The cache's answer, or `default` when the cache cannot be reached: the page is then
-    rendered as if nothing were stored, rather than failing because Redis restarted."""
-    try:
-        return call(*args, **kwargs)
-    except Exception:  # each cache backend raises its own connection errors
-        logger.warning("The cache could not be reached: the public meeting page is rendered afresh", exc_info=True)
-        return default
-
-
 def new_version(meeting_id) -> None:
-    _without_the_cache(None, cache.set, _version_key(meeting_id), uuid.uuid4().hex, None)
+    without_the_cache(None, cache.set, _version_key(meeting_id), uuid.uuid4().hex, None)
 
 
 def _current_version(meeting_id) -> str:
@@ -63,17 +51,17 @@ def _current_version(meeting_id) -> str:
 
 
 def _version_or_new(meeting_id) -> str:
-    return _without_the_cache(uuid.uuid4().hex, _current_version, meeting_id)
+    return without_the_cache(uuid.uuid4().hex, _current_version, meeting_id)
 
 
 def remembered(meeting_id, name: str, make):
     """What `make()` returns for the meeting's current version (the public minutes as a PDF,
     seconds of work to draw, the same for everyone), made once per version and language."""
     key = f"public-meeting-{name}:{meeting_id}:{_version_or_new(meeting_id)}:{translation.get_language()}"
-    made = _without_the_cache(None, cache.get, key)
+    made = without_the_cache(None, cache.get, key)
     if made is None:
         made = make()
-        _without_the_cache(None, cache.set, key, made, CACHE_SECONDS)
+        without_the_cache(None, cache.set, key, made, CACHE_SECONDS)
     return made
 
 
@@ -91,36 +79,18 @@ def cached_public_meeting_page(view):
             return view(request, slug, pk)
         page_key = _page_key(pk, translation.get_language())
         # One round trip: the meeting's version and the stored page, which says its version.
-        found = _without_the_cache({}, cache.get_many, [_version_key(pk), page_key])
+        found = without_the_cache({}, cache.get_many, [_version_key(pk), page_key])
         version = found.get(_version_key(pk)) or _version_or_new(pk)
         stored = found.get(page_key)
         if stored is not None and stored["version"] == version and stored["slug"] == slug:
-            return _response_from(stored)
+            return response_from(stored)
         response = view(request, slug, pk)
-        if _may_store(request, response):
-            _without_the_cache(None, cache.set, page_key, _stored_from(slug, version, response), CACHE_SECONDS)
+        if may_store(request, response):
+            stored = stored_from(response, slug=slug, version=version)
+            without_the_cache(None, cache.set, page_key, stored, CACHE_SECONDS)
         return response
 
     return serve
-
-
-def _may_store(request, response) -> bool:
-    return (
-        response.status_code == 200
-        and not response.cookies
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
-        and not getattr(response, "streaming", False)
-    )
-
-
-def _stored_from(slug: str, version: str, response) -> dict:
-    # The view sets only the content type; the middleware adds every other header on the way
-    # out, to a stored page as to a fresh one.
-    return {"slug": slug, "version": version, "content": response.content, "content_type": response["Content-Type"]}
-
-
-def _response_from(stored: dict) -> HttpResponse:
-    return HttpResponse(stored["content"], content_type=stored["content_type"])
 
 
 def _meeting_changed(sender, *, meeting_id, **kwargs) -> None:

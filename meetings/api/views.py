@@ -10,6 +10,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
 from partnership.api.base import QueryFilter
+from partnership.api.kept_lists import KeptListMixin
 from partnership.api.renderers import PDFRenderer
 from partnership.api.views import BY_PARTNERSHIP, ReadCreateUpdateViewSet
 from partnership.documents import retry_later
@@ -50,8 +51,9 @@ class MeetingsViewSet(ReadCreateUpdateViewSet):
         return super().change_permission(obj)
 
 
-class MeetingViewSet(MeetingsViewSet):
-    """A partnership's meetings, with their deadlines in working days."""
+class MeetingViewSet(KeptListMixin, MeetingsViewSet):
+    """A partnership's meetings, with their deadlines in working days; the list is kept for
+    each caller until a record changes (KeptListMixin)."""
 
     # The partnership's closure days are read once per page, not once per meeting's deadlines.
     queryset = Meeting.objects.select_related("partnership", "presiding_member__person").prefetch_related(

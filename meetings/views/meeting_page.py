@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from partnership import calendar
+from partnership.page_cache import kept_for_the_session
 from partnership.services.common import long_date
 from partnership.views.buttons import run_button
 
@@ -77,6 +78,7 @@ def act(request, meeting: Meeting, action: Callable, done: str | Callable):
 
 @login_required
 @require_GET
+@kept_for_the_session  # the page members read most, again and again before a meeting
 def meeting(request, slug, pk):
     return meeting_page(request, get_meeting_for_user(request, slug, pk))
 
