@@ -3,20 +3,23 @@ the benchmark's settings and database, as the volume last built left it) under p
 and prints the profile. pyinstrument is not a dependency of the project: `pip install
 pyinstrument` into the virtualenv first.
 
-    .venv/bin/python scripts/bench/profiling.py "member agenda page" [requests] [--all] [--flat]
+    .venv/bin/python scripts/bench/profiling.py "member agenda page" [requests] [--all] [--flat] [--fresh]
 
---flat lists the functions by the time spent in them, whoever called them.
+--flat lists the functions by the time spent in them, whoever called them. --fresh asks a new
+address each time (`?fresh=n`), so a page kept for its reader is drawn afresh, as at a first
+reading.
 
     .venv/bin/python scripts/bench/profiling.py --timings [requests]
 
-prints each figure's wall, CPU and SQL milliseconds per request, without a profiler."""
+prints each figure's wall, CPU and SQL milliseconds per request, without a profiler: the
+member's page and the API list both kept and drawn afresh."""
 
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from scripts.bench import volume  # noqa: E402
+from scripts.bench import pages, volume  # noqa: E402
 
 
 def probe_of_built_volume() -> volume.Probe:
@@ -39,7 +42,7 @@ def probe_of_built_volume() -> volume.Probe:
     )
 
 
-def main(figure: str, requests: int, *, show_all: bool = False, flat: bool = False) -> None:
+def main(figure: str, requests: int, *, show_all: bool = False, flat: bool = False, fresh: bool = False) -> None:
     volume.setup()
     from django.test import Client, override_settings
     from pyinstrument import Profiler
@@ -59,8 +62,8 @@ def main(figure: str, requests: int, *, show_all: bool = False, flat: bool = Fal
         assert client.get(path, headers=headers).status_code == 200  # noqa: S101 - warm up, and a sanity check
         profiler = Profiler(interval=0.0005)
         with profiler:
-            for _ in range(requests):
-                client.get(path, headers=headers)
+            for number in range(requests):
+                client.get(f"{path}?fresh={number}" if fresh else path, headers=headers)
     print(profiler.output_text(unicode=True, color=False, show_all=show_all, flat=flat))
 
 
@@ -80,20 +83,23 @@ def timings(requests: int) -> None:
     probe = probe_of_built_volume()
     print(f"{'figure':<32} {'wall ms':>8} {'CPU ms':>8} {'SQL ms':>8} {'queries':>8}")
     with override_settings(CACHES=LOCAL_CACHE, ALLOWED_HOSTS=["testserver"]):
-        for figure, path in probe.paths.items():
+        measured = [(figure, path, False) for figure, path in probe.paths.items()]
+        measured += [(f"{figure}, drawn", probe.paths[figure], True) for figure in pages.DRAWN_AFRESH]
+        for figure, path, fresh in measured:
             client, headers = Client(), {}
-            if figure == "member agenda page":
+            if figure.startswith("member agenda page"):
                 client.force_login(User.objects.get(username=probe.member_username))
-            elif figure == "API meeting list":
+            elif figure.startswith("API meeting list"):
                 headers = {"Authorization": f"Token {probe.token}"}
             if figure == "public meeting page":
                 headers = {"Cookie": "sessionid=none"}  # not served from the cache: the render's cost
             client.get(path, headers=headers)
             wall, cpu, sql, count = 0.0, 0.0, 0.0, 0
-            for _ in range(requests):
+            for number in range(requests):
+                asked = f"{path}?fresh={number}" if fresh else path
                 with CaptureQueriesContext(connection) as queries:
                     started, started_cpu = time.perf_counter(), time.process_time()
-                    client.get(path, headers=headers)
+                    client.get(asked, headers=headers)
                     wall += time.perf_counter() - started
                     cpu += time.process_time() - started_cpu
                 sql += sum(float(query["time"]) for query in queries.captured_queries)
@@ -107,4 +113,10 @@ if __name__ == "__main__":
         timings(int(sys.argv[2]) if len(sys.argv) > 2 else 20)
         sys.exit()
     numbers = [int(arg) for arg in sys.argv[2:] if arg.isdigit()]
-    main(sys.argv[1], numbers[0] if numbers else 20, show_all="--all" in sys.argv, flat="--flat" in sys.argv)
+    main(
+        sys.argv[1],
+        numbers[0] if numbers else 20,
+        show_all="--all" in sys.argv,
+        flat="--flat" in sys.argv,
+        fresh="--fresh" in sys.argv,
+    )
