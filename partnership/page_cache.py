@@ -89,7 +89,7 @@ def look_up(page_key: str) -> tuple[str | None, dict | None]:
     """The records' version now and the page stored under `page_key` if it was drawn from it:
     one round trip. The version is None when the cache cannot be reached."""
     found = without_the_cache({}, cache.get_many, [records_version.KEY, page_key])
-    version = found.get(records_version.KEY) or without_the_cache(None, records_version.current)
+    version = records_version.read(found.get(records_version.KEY)) or without_the_cache(None, records_version.current)
     stored = found.get(page_key)
     if version is None or stored is None or stored["version"] != version:
         return version, None

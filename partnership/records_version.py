@@ -13,11 +13,15 @@ work and by readers, shown on no page kept here) are left out, as is a sign-in s
 The version is renewed at once, so the same transaction reads its own changes afresh, and again
 when the transaction commits: a page another process drew from the data as it was before the
 commit, between the two, is stored with the first new version and never served after the
-second. One version for the whole installation keeps this simple and safe; a write anywhere
-costs every kept page one fresh render."""
+second. Inside a transaction, a write renews it at once only if this thread has read the
+version since it last renewed it (a form's save writes a dozen rows: one renewal, and one at
+the commit); a write outside any transaction is committed as it runs, and renews it each time.
+One version for the whole installation keeps this simple and safe; a write anywhere costs
+every kept page one fresh render."""
 
 import logging
 import re
+import threading
 import uuid
 from functools import cache as remember
 
@@ -56,7 +60,12 @@ def writes_records(sql: str) -> bool:
     return bool(found and found.group(1) in watched_tables() and not SIGN_IN_STAMP.match(sql))
 
 
+# Whether this thread renewed the version and has not read it since.
+_this_thread = threading.local()
+
+
 def renew() -> None:
+    _this_thread.renewed_unread = True
     try:
         cache.set(KEY, uuid.uuid4().hex, None)
     except Exception:  # each cache backend raises its own connection errors
@@ -64,10 +73,17 @@ def renew() -> None:
         logger.exception("The records' version could not be renewed in the cache")
 
 
+def read(version: str | None) -> str | None:
+    """Says that this thread has read the version (from `current` or with a page it looked up),
+    so its next write renews it at once."""
+    _this_thread.renewed_unread = False
+    return version
+
+
 def current() -> str:
     """The version now; a new one when none is stored (never set, evicted, or the cache
     restarted), so no page stored before can match it."""
-    version = cache.get(KEY)
+    version = read(cache.get(KEY))
     if version is None:
         cache.add(KEY, uuid.uuid4().hex, None)
         version = cache.get(KEY) or uuid.uuid4().hex
@@ -83,9 +99,12 @@ def _renew_on_commit(connection) -> None:
 def _noticing_writes(execute, sql, params, many, context):
     result = execute(sql, params, many, context)
     if isinstance(sql, str) and writes_records(sql):
-        renew()
         connection = context["connection"]
-        if connection.in_atomic_block:
+        if not connection.in_atomic_block:
+            renew()
+        else:
+            if not getattr(_this_thread, "renewed_unread", False):
+                renew()
             _renew_on_commit(connection)
     return result
 

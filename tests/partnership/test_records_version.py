@@ -101,24 +101,47 @@ def test_a_sign_in_leaves_it_alone_and_adds_no_history(client, member):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_transaction_renews_it_at_each_write_and_once_more_when_it_commits(monkeypatch):
-    """At once, so the transaction reads its own changes afresh; and at the commit, so a page
-    another process drew from the data as it was in between is never served after it."""
+def test_a_transaction_renews_it_when_it_writes_after_a_reading_and_when_it_commits(monkeypatch):
+    """At once, so the transaction reads its own changes afresh (once per reading: a form's save
+    writes many rows); and at the commit, so a page another process drew from the data as it
+    was in between is never served after it."""
     from tests.factories import PartnershipFactory
 
     partnership = PartnershipFactory()
-    renewals = []
-    monkeypatch.setattr(
-        records_version, "renew", lambda: renewals.append(version()) or cache.delete(records_version.KEY)
-    )
+    version()
+    renewals, renew = [], records_version.renew
+
+    def counted():
+        renewals.append(1)
+        renew()
+
+    monkeypatch.setattr(records_version, "renew", counted)
     with transaction.atomic():
         partnership.name = "First"
-        partnership.save()
+        partnership.save()  # the row and its history row
         partnership.name = "Second"
         partnership.save()
-        during = len(renewals)
-        assert during >= 2  # each save, and each history row with it
-    assert len(renewals) == during + 1
+        assert len(renewals) == 1
+        seen = version()
+        partnership.name = "Third"
+        partnership.save()
+        assert len(renewals) == 2
+        assert version() != seen
+    assert len(renewals) == 3
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_write_outside_a_transaction_renews_it_each_time(monkeypatch):
+    """Each such statement is committed as it runs: no later commit would renew it."""
+    from partnership.models import Partnership
+    from tests.factories import PartnershipFactory
+
+    partnership = PartnershipFactory()
+    renewals, renew = [], records_version.renew
+    monkeypatch.setattr(records_version, "renew", lambda: renewals.append(1) or renew())
+    Partnership.objects.filter(pk=partnership.pk).update(name="First")
+    Partnership.objects.filter(pk=partnership.pk).update(name="Second")
+    assert len(renewals) == 2
 
 
 class UnreachableCache:
@@ -127,6 +150,7 @@ class UnreachableCache:
 
 
 def test_an_unreachable_cache_does_not_stop_a_write(warwickshire, monkeypatch, caplog):
+    version()
     monkeypatch.setattr(records_version, "cache", UnreachableCache())
     with caplog.at_level(logging.ERROR, logger="partnership.records_version"):
         warwickshire.name = "Saved all the same"
