@@ -2,6 +2,7 @@
 the secretariat and the chair of each are. Loaded once per sweep in a fixed number of queries."""
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch, Q
@@ -19,6 +20,8 @@ class SweepContext:
     now: datetime.datetime
     partnerships: list[Partnership]
     by_id: dict[int, Partnership] = field(init=False)
+    # Each partnership's recipients, built once and shared by its notices (thousands, when busy).
+    _recipients: dict[tuple[int, str], tuple[Recipient, ...]] = field(init=False, default_factory=dict, repr=False)
 
     def __post_init__(self):
         self.by_id = {partnership.pk: partnership for partnership in self.partnerships}
@@ -30,7 +33,18 @@ class SweepContext:
     def calendar(self, partnership: Partnership) -> WorkingDayCalendar:
         return calendar_for(partnership)
 
+    def _once(
+        self, partnership: Partnership, who: str, find: Callable[[Partnership], tuple[Recipient, ...]]
+    ) -> tuple[Recipient, ...]:
+        key = (partnership.pk, who)
+        if key not in self._recipients:
+            self._recipients[key] = find(partnership)
+        return self._recipients[key]
+
     def secretariat(self, partnership: Partnership) -> tuple[Recipient, ...]:
+        return self._once(partnership, "secretariat", self._secretariat)
+
+    def _secretariat(self, partnership: Partnership) -> tuple[Recipient, ...]:
         return tuple(user_recipient(row.user) for row in partnership.secretariat.all() if row.user.is_active)
 
     def current_office(self, partnership: Partnership, role: str) -> Office | None:
@@ -40,6 +54,9 @@ class SweepContext:
         return None
 
     def chair(self, partnership: Partnership) -> tuple[Recipient, ...]:
+        return self._once(partnership, "chair", self._chair)
+
+    def _chair(self, partnership: Partnership) -> tuple[Recipient, ...]:
         """The chair in office today; the vice chair, who acts for them, when there is none."""
         office = self.current_office(partnership, OfficeRole.CHAIR) or self.current_office(
             partnership, OfficeRole.VICE_CHAIR
@@ -47,7 +64,7 @@ class SweepContext:
         return (person_recipient(office.member.person),) if office else ()
 
     def secretariat_and_chair(self, partnership: Partnership) -> tuple[Recipient, ...]:
-        return self.secretariat(partnership) + self.chair(partnership)
+        return self._once(partnership, "secretariat_and_chair", lambda p: self.secretariat(p) + self.chair(p))
 
     def notice(self, partnership: Partnership, **fields) -> Notice:
         return Notice(partnership_id=partnership.pk, partnership_name=partnership.name, **fields)

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from actionplans.models import Milestone, MilestoneStatus
+from actionplans.models import Action, Milestone, MilestoneStatus
 from actionplans.progress import open_filter
 from partnership.notifications.recording import person_recipient
 
@@ -19,11 +19,13 @@ from .windows import first_working_day_from, milestone_window, working_day_after
 WEEK = 7
 # Further ahead than 5 working days can stretch, Christmas and closure days included.
 LOOK_AHEAD = datetime.timedelta(days=31)
+ROWS_PER_FETCH = 2000
 
 
 def _milestones_not_done(ctx: SweepContext) -> list[Milestone]:
-    """Milestones due soon or past, not done, of open actions (progress.py says what done is)."""
-    milestones = list(
+    """Milestones due soon or past, not done, of open actions (progress.py says what done is):
+    one query, the milestones of an action sharing one action object."""
+    rows = (
         Milestone.objects.filter(
             action__plan__partnership_id__in=ctx.partnership_ids,
             due__isnull=False,
@@ -34,15 +36,22 @@ def _milestones_not_done(ctx: SweepContext) -> list[Milestone]:
         .select_related("action__plan", "action__section", "action__owner_member__person")
         .order_by("due", "pk")
     )
-    for milestone in milestones:
-        plan = milestone.action.plan
-        plan.partnership = ctx.by_id[plan.partnership_id]  # shares the calendar read once
+    # Each row brings its own copy of the action, plan, section, owner and person; kept, they
+    # bring on the garbage collector's full passes (~0.1 s each). Read row by row, they are freed.
+    actions: dict[int, Action] = {}
+    milestones = []
+    for milestone in rows.iterator(chunk_size=ROWS_PER_FETCH):
+        action = actions.setdefault(milestone.action_id, milestone.action)
+        milestone.action = action
+        milestones.append(milestone)
+    for action in actions.values():
+        action.plan.partnership = ctx.by_id[action.plan.partnership_id]  # shares the calendar read once
     return milestones
 
 
-def _owner(milestone: Milestone) -> tuple:
+def _owner(action: Action) -> tuple:
     """The member who owns the action; nobody when the plan names no member, or they have left."""
-    member = milestone.action.owner_member
+    member = action.owner_member
     if member is None or not member.active:
         return ()
     return (person_recipient(member.person),)
@@ -69,11 +78,14 @@ def _overdue_week(ctx: SweepContext, milestone: Milestone) -> int | None:
 
 
 def find(ctx: SweepContext) -> Iterator:
+    owners: dict[int, tuple] = {}  # one recipient per action, shared by its milestones' notices
     for milestone in _milestones_not_done(ctx):
         action = milestone.action
         partnership = action.plan.partnership
         due = milestone.due
-        owner = _owner(milestone)
+        if action.pk not in owners:
+            owners[action.pk] = _owner(action)
+        owner = owners[action.pk]
         name = _("“%(milestone)s” of action %(action)s in %(plan)s") % {
             "milestone": milestone.title,
             "action": action,
