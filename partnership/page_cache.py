@@ -19,6 +19,7 @@ import logging
 from functools import wraps
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone, translation
@@ -96,8 +97,22 @@ def look_up(page_key: str) -> tuple[str | None, dict | None]:
     return version, stored
 
 
-def keep(page_key: str, version: str, response) -> None:
-    without_the_cache(None, cache.set, page_key, stored_from(response, version=version), CACHE_SECONDS)
+def account_as_loaded(user) -> bool:
+    """Whether the reader's account still gives the rights it had when this request loaded it
+    (before the version was read): a change committed in between, rights taken away, would
+    otherwise be kept under the new version. One query, when a page is drawn."""
+    return (
+        get_user_model()
+        ._default_manager.filter(
+            pk=user.pk, is_active=user.is_active, is_staff=user.is_staff, is_superuser=user.is_superuser
+        )
+        .exists()
+    )
+
+
+def keep(page_key: str, version: str, response, user) -> None:
+    if account_as_loaded(user):
+        without_the_cache(None, cache.set, page_key, stored_from(response, version=version), CACHE_SECONDS)
 
 
 def kept_for_the_session(view):
@@ -120,7 +135,7 @@ def kept_for_the_session(view):
             return response_from(stored)
         response = view(request, *args, **kwargs)
         if version is not None and may_store(request, response, for_one_reader=True) and not _messages_used(request):
-            keep(page_key, version, response)
+            keep(page_key, version, response, request.user)
         return response
 
     return serve

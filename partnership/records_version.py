@@ -27,14 +27,17 @@ from functools import cache as remember
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db import transaction
 from django.db.backends.signals import connection_created
+from django.db.models.signals import post_migrate
 
 logger = logging.getLogger(__name__)
 
 KEY = "records-version"
 WATCHED_APPS = ("auth", "partnership", "actionplans", "meetings", "governance")
-WRITE = re.compile(r'^\s*(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE)
+# Also SQLite's `INSERT OR IGNORE INTO` (many-to-many adds, ignore_conflicts) and `REPLACE INTO`.
+WRITE = re.compile(
+    r'^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM)\s+"?(\w+)"?', re.IGNORECASE
+)
 # update_last_login's statement: a sign-in changes no record anyone reads.
 SIGN_IN_STAMP = re.compile(r'^\s*UPDATE\s+"?partnership_user"?\s+SET\s+"?last_login"?\s*=\s*\S+\s+WHERE', re.IGNORECASE)
 
@@ -91,9 +94,13 @@ def current() -> str:
 
 
 def _renew_on_commit(connection) -> None:
-    """Once per transaction: the callbacks waiting for this one's commit already hold it."""
+    """Once per transaction, first of the callbacks that wait for its commit and robust (an
+    error is logged, not raised): a callback registered earlier that fails (a file's deletion
+    from storage, say) stops those after it, and must not stop this one. Django keeps the
+    callbacks as (savepoints, function, robust), and drops those of a savepoint rolled back,
+    as it would one it had added itself."""
     if not any(callback[1] is renew for callback in connection.run_on_commit):
-        transaction.on_commit(renew, using=connection.alias)
+        connection.run_on_commit.insert(0, (set(connection.savepoint_ids), renew, True))
 
 
 def _noticing_writes(execute, sql, params, many, context):
@@ -114,5 +121,12 @@ def _watch(sender, connection, **kwargs) -> None:
         connection.execute_wrappers.append(_noticing_writes)
 
 
+def _renew_after_migrating(sender, **kwargs) -> None:
+    """A release runs `migrate` once (docs/deploying.md): pages kept by the code it replaces,
+    whose templates and rules may have changed, are not served by the new code."""
+    renew()
+
+
 def connect() -> None:
     connection_created.connect(_watch, dispatch_uid="partnership.records_version")
+    post_migrate.connect(_renew_after_migrating, sender=apps.get_app_config("partnership"))

@@ -18,6 +18,8 @@ class KeptListMixin:
         response = super().list(request, *args, **kwargs)
         if version is not None:
             response.add_post_render_callback(
-                lambda rendered: page_cache.keep(list_key, version, rendered) if rendered.status_code == 200 else None
+                lambda rendered: (
+                    page_cache.keep(list_key, version, rendered, request.user) if rendered.status_code == 200 else None
+                )
             )
         return response

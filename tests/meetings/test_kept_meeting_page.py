@@ -17,6 +17,7 @@ from django.urls import reverse
 from meetings.models import AgendaItem
 from partnership import page_cache
 from partnership.models import Member
+from partnership.services.members import update_member
 from tests.factories import MemberFactory, NominatingBodyFactory, PersonFactory, UserFactory
 from tests.helpers import signed_in
 
@@ -74,11 +75,72 @@ def test_a_change_written_behind_the_models_back_shows_at_once(meeting, member):
     assert "Renamed by a queryset update" in client.get(url(meeting)).text
 
 
-def test_a_member_whose_seat_ends_is_refused_at_once(meeting, member):
+def test_a_member_whose_seat_ends_is_refused_at_once(meeting, member, secretariat):
+    client = reader(member)
+    kept_page(client, meeting)
+    update_member(member=Member.objects.get(person__user=member), active=False, by=secretariat)
+    assert client.get(url(meeting)).status_code == 404
+
+
+def test_a_member_whose_seat_is_removed_is_refused_at_once(meeting, member):
     client = reader(member)
     kept_page(client, meeting)
     Member.objects.filter(person__user=member).delete()
     assert client.get(url(meeting)).status_code == 404
+
+
+def test_staff_whose_rights_are_taken_away_are_refused_at_once(meeting, staff):
+    client = reader(staff)
+    kept_page(client, meeting)
+    staff.is_staff = staff.is_superuser = False
+    staff.save()
+    assert client.get(url(meeting)).status_code == 404
+
+
+def test_an_account_made_inactive_is_signed_out_at_once(meeting, member):
+    client = reader(member)
+    kept_page(client, meeting)
+    member.is_active = False
+    member.save()
+    response = client.get(url(meeting))
+    assert response.status_code == 302
+    assert response.url.startswith(reverse("login"))
+
+
+def test_a_second_factor_required_since_is_asked_for_before_the_kept_page(meeting, secretariat, settings):
+    client = reader(secretariat)
+    kept_page(client, meeting)
+    settings.TWO_FACTOR_REQUIRED = True
+    response = client.get(url(meeting))
+    assert response.status_code == 302
+    assert "two-factor" in response.url
+
+
+def test_another_language_is_another_page(meeting, member, settings):
+    settings.WELSH_LANGUAGE = True
+    settings.LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+    client = reader(member)
+    kept = kept_page(client, meeting)
+    assert 'lang="en-GB"' in kept
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+    assert 'lang="cy"' in client.get(url(meeting)).text
+
+
+def test_another_host_is_another_page(meeting, member, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "governance.example.org"]
+    client = reader(member)
+    kept = kept_page(client, meeting)
+    assert client.get(url(meeting), HTTP_HOST="governance.example.org").text != kept
+
+
+def test_a_page_drawn_while_the_readers_rights_changed_is_not_kept(meeting, staff, monkeypatch):
+    """The account is loaded before the version is read: rights taken away in between must not
+    leave a page drawn with the old ones under the new version."""
+    client = reader(staff)
+    client.get(url(meeting))  # the CSRF cookie
+    monkeypatch.setattr(page_cache, "account_as_loaded", lambda user: False)
+    drawn = client.get(url(meeting)).text
+    assert client.get(url(meeting)).text != drawn
 
 
 def test_each_member_reads_a_page_of_their_own(meeting, member, warwickshire):

@@ -5,12 +5,14 @@ import logging
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection, transaction
 
 from meetings.models import AgendaItem, AgendaPack
 from partnership import records_version
-from partnership.models import ClosureDay, Notification, User
+from partnership.models import ClosureDay, Notification, Partnership, User
 from partnership.models_audit import AuditEvent
 from tests.factories import MeetingFactory
 from tests.helpers import sign_in_through_form
@@ -184,3 +186,79 @@ def test_every_model_of_the_watched_apps_is_watched_unless_it_is_bookkeeping():
         "governance.Publication",
         "governance.Subscription",
     }
+
+
+def test_a_many_to_many_add_renews_it(member):
+    """On SQLite Django adds the rows with INSERT OR IGNORE; on PostgreSQL ON CONFLICT."""
+    group = Group.objects.create(name="Readers")
+    before = version()
+    member.groups.add(group)
+    assert version() != before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_transaction_whose_thread_has_not_read_it_renews_it_when_it_commits():
+    """The usual case in a worker or a web thread whose last request wrote: no reading since,
+    so nothing at once; the commit renews it for every process."""
+    from tests.factories import PartnershipFactory
+
+    partnership = PartnershipFactory()
+    records_version.renew()  # renewed, not read since
+    before = cache.get(records_version.KEY)
+    with transaction.atomic():
+        partnership.name = "Renamed"
+        partnership.save()
+        assert cache.get(records_version.KEY) == before
+    assert cache.get(records_version.KEY) != before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_failing_callback_registered_first_does_not_stop_the_renewal_at_commit():
+    """A file deleted from storage on commit, registered before the row's deletion, that fails."""
+    from tests.factories import PartnershipFactory
+
+    partnership = PartnershipFactory()
+    records_version.renew()
+    before = cache.get(records_version.KEY)
+
+    def storage_unreachable():
+        raise ConnectionError("the file store did not answer")
+
+    def rename_and_commit():
+        with transaction.atomic():
+            transaction.on_commit(storage_unreachable)
+            partnership.name = "Renamed"
+            partnership.save()
+
+    with pytest.raises(ConnectionError):
+        rename_and_commit()
+    assert Partnership.objects.get(pk=partnership.pk).name == "Renamed"
+    assert cache.get(records_version.KEY) != before
+
+
+def test_a_savepoint_rolled_back_takes_its_renewal_with_it_and_a_later_write_brings_it_back(warwickshire):
+    from django.db import connection
+
+    def pending():
+        return [callback for callback in connection.run_on_commit if callback[1] is records_version.renew]
+
+    connection.run_on_commit[:] = [c for c in connection.run_on_commit if c[1] is not records_version.renew]
+    try:
+        with transaction.atomic():
+            warwickshire.name = "Rolled back"
+            warwickshire.save()
+            assert len(pending()) == 1
+            raise RuntimeError("give up")
+    except RuntimeError:
+        pass
+    assert pending() == []
+    warwickshire.refresh_from_db()
+    warwickshire.name = "Kept"
+    warwickshire.save()
+    assert len(pending()) == 1
+
+
+def test_a_release_migrating_renews_it(db):
+    before = version()
+    call_command("migrate", verbosity=0)
+    assert version() != before
