@@ -8,11 +8,13 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
 import time_machine
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
 
-from actionplans.importing.kept_files import SESSION_KEY, folder
+from actionplans.importing.kept_files import SESSION_KEY, stored_name
 from actionplans.services.actions import add_action
 from actionplans.services.milestones import add_milestone
 from actionplans.services.plans import add_section, create_plan
@@ -294,6 +296,7 @@ def build_world() -> World:
 def remember_import(session, plan_pk: int) -> None:
     """The session holds the import its owner uploaded, as kept_files.keep leaves it (the file
     written again each time: discarding it in one test deletes it, and files are not rolled back)."""
-    folder().mkdir(parents=True, exist_ok=True)
-    (folder() / IMPORT_TOKEN).write_bytes(b"Action,Who,When\nClarify roles,CSP Manager,April 2027\n")
+    name = stored_name(IMPORT_TOKEN)
+    default_storage.delete(name)
+    default_storage.save(name, ContentFile(b"Action,Who,When\nClarify roles,CSP Manager,April 2027\n"))
     session[SESSION_KEY] = {IMPORT_TOKEN: plan_pk}
