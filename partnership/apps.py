@@ -7,6 +7,10 @@ class PartnershipConfig(AppConfig):
 
     def ready(self):
         from . import records_version
-        from .accounts import receivers  # noqa: F401 (connects the sign-in and audit receivers)
+        from .accounts import (
+            receivers,  # noqa: F401 (connects the sign-in and audit receivers)
+            security_notices,
+        )
 
         records_version.connect()
+        security_notices.connect()
