@@ -34,10 +34,21 @@ class Publication(models.Model):
     )
     published_at = models.DateTimeField()
     updated_at = models.DateTimeField()
+    subscribers_told_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="When its subscribers' emails were recorded; empty until then, so the sweep redoes a lost task.",
+    )
 
     class Meta:
         ordering = ["-published_at", "-pk"]
-        indexes = [models.Index(fields=["partnership", "-published_at"], name="publication_newest")]
+        indexes = [
+            models.Index(fields=["partnership", "-published_at"], name="publication_newest"),
+            # The sweep looks for the few rows whose subscribers are still to be told.
+            models.Index(
+                fields=["published_at"], condition=models.Q(subscribers_told_at__isnull=True), name="publication_untold"
+            ),
+        ]
 
     def __str__(self):
         return self.title

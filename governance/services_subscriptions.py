@@ -5,13 +5,14 @@ email carries the subscriber's own one-click unsubscribe link; unsubscribing del
 
 import datetime
 import hashlib
+from collections import defaultdict
 from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -175,18 +176,63 @@ def _new_publications_notice(subscription: Subscription, publications, occasion:
     )
 
 
+def _untold_locked(which: Q) -> dict[int, list[Publication]]:
+    """The rows of the index `which` picks whose subscribers were not told, by partnership, in
+    order, locked until the transaction ends. A run that holds the lock tells them; one that
+    waited for it finds them told (PostgreSQL reads the rows again after the wait; SQLite lets one
+    transaction write at a time). Rows gone from the index are not found, so not told."""
+    untold = (
+        Publication.objects.select_for_update()
+        .filter(which, subscribers_told_at__isnull=True)
+        .order_by("partnership_id", "pk")
+        .only("pk", "partnership_id", "key", "title", "path")
+    )
+    by_partnership: dict[int, list[Publication]] = defaultdict(list)
+    for publication in untold:
+        by_partnership[publication.partnership_id].append(publication)
+    return by_partnership
+
+
 @transaction.atomic
+def _tell_untold(which: Q, now: datetime.datetime) -> list[Notification]:
+    """One email to each confirmed subscriber of each partnership with untold news, listing it,
+    each with its own unsubscribe link; the news is marked told, even where nobody subscribed
+    (nothing is owed then). Run twice at once (the task and the sweep), it tells each resident
+    once. A fixed number of queries, whatever the number of partnerships, publications and
+    subscribers."""
+    untold = _untold_locked(which)
+    if not untold:
+        return []
+    subscribers = Subscription.objects.filter(partnership_id__in=untold, confirmed_at__isnull=False).select_related(
+        "partnership"
+    )
+    occasions = {partnership_id: batch_key(news) for partnership_id, news in untold.items()}
+    notices = [
+        _new_publications_notice(
+            subscription, untold[subscription.partnership_id], occasions[subscription.partnership_id]
+        )
+        for subscription in subscribers
+    ]
+    sent = record(notices, now=now)
+    told = [publication.pk for news in untold.values() for publication in news]
+    Publication.objects.filter(pk__in=told).update(subscribers_told_at=now)
+    return sent
+
+
 def tell_subscribers(
     *, partnership_id: int, publications: Sequence[Publication], now: datetime.datetime | None = None
 ) -> list[Notification]:
-    """One email to each confirmed subscriber of the partnership listing what is new, each with
-    its own unsubscribe link. Four queries, whatever the number of subscribers."""
-    publications = list(publications)
-    if not publications:
+    """Tell the partnership's confirmed subscribers those of `publications` nobody has told them
+    of yet (the task's work, once they were added to the index)."""
+    ids = [publication.pk for publication in publications]
+    if not ids:
         return []
-    occasion = batch_key(publications)
-    subscribers = Subscription.objects.filter(partnership_id=partnership_id, confirmed_at__isnull=False).select_related(
-        "partnership"
-    )
-    notices = [_new_publications_notice(subscription, publications, occasion) for subscription in subscribers]
-    return record(notices, now=now or timezone.now())
+    return _tell_untold(Q(partnership_id=partnership_id, pk__in=ids), now or timezone.now())
+
+
+def tell_subscribers_of_untold(*, since: datetime.datetime, now: datetime.datetime | None = None) -> int:
+    """Tell every partnership's subscribers what it published since `since` that nobody told them
+    of: the news of a task lost with a Redis restart (the sweep's work). Returns how many emails
+    were recorded."""
+    now = now or timezone.now()
+    return len(_tell_untold(Q(published_at__gte=since, published_at__lte=now), now))

@@ -52,8 +52,7 @@ def sync_plan_publications(partnership_id: int) -> int:
 @shared_task(acks_late=True, reject_on_worker_lost=True)
 def tell_subscribers_of_publications(partnership_id: int, publication_ids: list[int]) -> int:
     """Email the partnership's confirmed subscribers the publications just added (those still in
-    the index). Safe to run again: the batch's key records each email once. Returns how many."""
+    the index and not told of yet: the sweep may have told them when this task was late). Safe
+    to run again: the rows are marked told. Returns how many."""
     publications = Publication.objects.filter(partnership_id=partnership_id, pk__in=publication_ids).order_by("pk")
-    return len(
-        tell_subscribers(partnership_id=partnership_id, publications=publications.only("pk", "key", "title", "path"))
-    )
+    return len(tell_subscribers(partnership_id=partnership_id, publications=publications.only("pk")))

@@ -3,7 +3,8 @@ the members in writing, queues a task that records each member's email (meetings
 that task is lost (Redis restarted before a worker took it), only the circulation itself says
 the emails are owed, so the sweep records them for anything announced in the last week that
 has no email recorded. Recording is keyed: for a task that did run, or runs later, it adds
-nothing, and nobody is told twice."""
+nothing, and nobody is told twice. Likewise a resident's news of new publications: a row of
+the index published in the last week and not marked told is told by the sweep."""
 
 import datetime
 from collections.abc import Callable, Iterable
@@ -13,6 +14,8 @@ from django.utils import timezone
 from meetings.models import Meeting, Minutes, MinutesStatus, ProposalStatus, WrittenProposal
 from meetings.notifications import email_members_agenda, email_members_minutes, email_members_written_proposal
 from partnership.models import Notification
+
+from ..services_subscriptions import tell_subscribers_of_untold
 
 # Long enough to outlast a weekend without a sweep; short enough that nothing old is sent out of the blue.
 LOOK_BACK = datetime.timedelta(days=7)
@@ -26,7 +29,8 @@ def _record_unannounced(rows: Iterable, *, kind: str, about: Callable, announce:
 
 
 def record_missed_announcements(*, now: datetime.datetime | None = None) -> int:
-    """Record the emails of each recent announcement that has none. Returns how many were recorded."""
+    """Record the emails of each recent announcement that has none, and of the publications whose
+    subscribers were not told. Returns how many were recorded."""
     now = now or timezone.now()
     since = now - LOOK_BACK
     # An agenda is worth sending only for a meeting still to come.
@@ -52,4 +56,5 @@ def record_missed_announcements(*, now: datetime.datetime | None = None) -> int:
             about=lambda p: f"proposal:{p.pk}",
             announce=email_members_written_proposal,
         )
+        + tell_subscribers_of_untold(since=since, now=now)
     )

@@ -18,7 +18,8 @@ def subscription(partnership, email, *, confirmed=True, age=datetime.timedelta(0
     )
 
 
-def publication(partnership, key, title, *, path=None) -> Publication:
+def publication(partnership, key, title, *, path=None, age=datetime.timedelta(0)) -> Publication:
+    """A row of the index published `age` ago, its subscribers not told yet."""
     now = timezone.now()
     return Publication.objects.create(
         partnership=partnership,
@@ -26,8 +27,8 @@ def publication(partnership, key, title, *, path=None) -> Publication:
         key=key,
         title=title,
         path=path or f"/p/{partnership.slug}/meetings/1/#{key.replace(':', '-')}",
-        published_at=now,
-        updated_at=now,
+        published_at=now - age,
+        updated_at=now - age,
     )
 
 
