@@ -191,10 +191,13 @@ CRISPY_GDS_FRONTEND_VERSION = "5.14.0"
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="governance@localhost")
 
+# An API token works for this many days from when it was issued (partnership/api/tokens.py).
+API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=365)
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         # Token first, so a request with no credentials is answered 401, as API.md says.
-        "rest_framework.authentication.TokenAuthentication",
+        "partnership.api.tokens.ExpiringTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

@@ -6,7 +6,7 @@ from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers, status
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.renderers import JSONRenderer
@@ -15,6 +15,7 @@ from rest_framework.views import APIView
 
 from partnership.api.base import visible_partnerships
 from partnership.api.renderers import PDFRenderer
+from partnership.api.tokens import ExpiringTokenAuthentication
 from partnership.documents import DocumentStatus, retry_later
 
 from ..reporting.quarters import Quarter, parse_quarter
@@ -24,7 +25,7 @@ BEING_MADE = "The quarterly report is being made."
 
 
 class QuarterlyReportView(APIView):
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ExpiringTokenAuthentication, SessionAuthentication]
     permission_classes = [IsAuthenticated]
     renderer_classes = [JSONRenderer, PDFRenderer]
 

@@ -6,7 +6,7 @@ filtering by query parameters named after fields."""
 from dataclasses import dataclass, field
 
 from rest_framework import serializers
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.filters import BaseFilterBackend
 from rest_framework.permissions import SAFE_METHODS, BasePermission
@@ -14,6 +14,7 @@ from rest_framework.viewsets import GenericViewSet
 
 from ..models import Partnership
 from ..roles import visible_partnership_filter
+from .tokens import ExpiringTokenAuthentication
 
 VIEW_REGISTER = "partnership.view_register"
 MANAGE_REGISTER = "partnership.manage_register"
@@ -113,7 +114,7 @@ class RegisterViewSet(GenericViewSet):
     (`partnership_path` in queries, `partnership_of` for one row), and may name the
     permissions that read and change their rows."""
 
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [ExpiringTokenAuthentication, SessionAuthentication]
     permission_classes = [RegisterPermission]
     filter_backends = [QueryFilterBackend]
     query_filters: tuple[QueryFilter, ...] = ()
