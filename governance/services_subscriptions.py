@@ -184,7 +184,7 @@ def _untold_locked(which: Q) -> dict[int, list[Publication]]:
     untold = (
         Publication.objects.select_for_update()
         .filter(which, subscribers_told_at__isnull=True)
-        .order_by("partnership_id", "pk")
+        .order_by("pk")  # the order the sync locks them in too, so the two never deadlock
         .only("pk", "partnership_id", "key", "title", "path")
     )
     by_partnership: dict[int, list[Publication]] = defaultdict(list)

@@ -80,7 +80,8 @@ def _keep(rows, documents: list[Document], *, partnership_id, meeting_id, now) -
 
 def _keep_once(rows, documents: list[Document], *, partnership_id, meeting_id, now) -> list[Publication]:
     with transaction.atomic():
-        existing = {row.key: row for row in rows.select_for_update()}
+        # Locked in the order every other locker of the index uses (by pk), so two never deadlock.
+        existing = {row.key: row for row in rows.select_for_update().order_by("pk")}
         # taken from the public record before the PDFs' words are added, so an unchanged paper's
         # files are not read again
         fingerprints = {document.key: document.fingerprint for document in documents}

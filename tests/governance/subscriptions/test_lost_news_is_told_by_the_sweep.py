@@ -144,21 +144,41 @@ def test_the_check_deadlines_command_sends_the_lost_news_once(warwickshire, mail
     assert "Sent: New from Warwickshire Safer Communities Partnership (to rita@example.org)" in capsys.readouterr().out
 
 
-def test_rows_indexed_before_the_release_are_marked_told_at_their_publication(warwickshire):
+def test_rows_indexed_before_the_release_are_marked_told_when_they_were(warwickshire):
+    """Older than the sweep's week: told at their publication. Newer: told if the partnership's
+    subscribers were emailed news after the row was written (its task ran); otherwise left for
+    the task still queued at the deploy, or the sweep."""
     migration = importlib.import_module("governance.migrations.0007_publication_subscribers_told_at")
     old = publication(warwickshire, "agenda:1", "Agenda of last year", age=datetime.timedelta(days=300))
-    recent = publication(warwickshire, "paper:2", "Paper of yesterday", age=datetime.timedelta(days=1))
+    already = publication(warwickshire, "paper:2", "Paper of yesterday", age=datetime.timedelta(days=1))
     told = timezone.now()
-    Publication.objects.filter(pk=recent.pk).update(subscribers_told_at=told)
+    Publication.objects.filter(pk=already.pk).update(subscribers_told_at=told)
+    emailed = publication(warwickshire, "paper:3", "Paper of two days ago", age=datetime.timedelta(days=2))
+    queued = publication(warwickshire, "paper:4", "Paper of an hour ago", age=datetime.timedelta(hours=1))
     subscription(warwickshire, "rita@example.org")
+    Notification.objects.create(
+        partnership=warwickshire,
+        kind=NEWS,
+        about=f"partnership:{warwickshire.pk}",
+        occasion="batch-before-the-release",
+        recipient_email="rita@example.org",
+        subject="New",
+        body_text="New.",
+        body_html="<p>New.</p>",
+        link="https://example.org/",
+        created_at=timezone.now() - datetime.timedelta(days=1, hours=12),
+    )
 
     migration.mark_existing_told(apps, schema_editor=None)
 
-    old.refresh_from_db()
-    recent.refresh_from_db()
+    for row in (old, already, emailed, queued):
+        row.refresh_from_db()
     assert old.subscribers_told_at == old.published_at
-    assert recent.subscribers_told_at == told  # a row already told keeps its moment
-    assert record_missed_announcements() == 0
+    assert already.subscribers_told_at == told  # a row already told keeps its moment
+    assert emailed.subscribers_told_at == emailed.updated_at
+    assert queued.subscribers_told_at is None
+    assert record_missed_announcements() == 1  # the queued row's news, to Rita
+    assert "Paper of an hour ago" in Notification.objects.filter(kind=NEWS).latest("pk").body_text
 
 
 def lost_news_of(partnerships, *, publications: int, subscribers: int) -> None:
