@@ -2,11 +2,16 @@
 (django-simple-history), shown on each record's "History" page."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django_otp.plugins.otp_totp.admin import TOTPDeviceAdmin
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from simple_history.admin import SimpleHistoryAdmin
 
+from .audit import record_audit_event
 from .models import (
     AuditEvent,
+    AuditKind,
     Member,
     NominatingBody,
     Notification,
@@ -41,7 +46,48 @@ class ReadOnlyAdmin(ReadOnly, SimpleHistoryAdmin):
 
 @admin.register(User)
 class UserAdmin(SimpleHistoryAdmin, DjangoUserAdmin):
-    pass
+    def user_change_password(self, request, id, form_url=""):
+        """Staff setting someone's password is recorded, and so told to its owner
+        (accounts/security_notices.py), like a change on the account's own page."""
+        response = super().user_change_password(request, id, form_url)
+        if request.method == "POST" and response.status_code == 302:
+            user = self.get_object(request, unquote(id))
+            record_audit_event(
+                kind=AuditKind.PASSWORD_CHANGED,
+                request=request,
+                user=user,
+                detail=f"Set in the admin by {request.user}",
+            )
+        return response
+
+
+admin.site.unregister(TOTPDevice)
+
+
+@admin.register(TOTPDevice)
+class RecordedTOTPDeviceAdmin(TOTPDeviceAdmin):
+    """django-otp's admin (staff set up or remove someone's authenticator app, when a phone is
+    lost), with each change recorded in the audit log and so told to the account's owner."""
+
+    def save_model(self, request, obj, form, change):
+        was_confirmed = change and TOTPDevice.objects.filter(pk=obj.pk, confirmed=True).exists()
+        super().save_model(request, obj, form, change)
+        if obj.confirmed and not was_confirmed:
+            _record_device(request, obj, AuditKind.TWO_FACTOR_ENROLLED)
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        _record_device(request, obj, AuditKind.TWO_FACTOR_REMOVED)
+
+    def delete_queryset(self, request, queryset):
+        devices = list(queryset.select_related("user"))
+        super().delete_queryset(request, queryset)
+        for device in devices:
+            _record_device(request, device, AuditKind.TWO_FACTOR_REMOVED)
+
+
+def _record_device(request, device, kind) -> None:
+    record_audit_event(kind=kind, request=request, user=device.user, detail=f"In the admin by {request.user}")
 
 
 @admin.register(Partnership)

@@ -33,6 +33,15 @@ def _first_match(patterns, text: str) -> str:
     return next((name for pattern, name in patterns if pattern.search(text)), "")
 
 
+def browser_in_words(user_agent: str) -> str:
+    """The browser and system in a person's words ("Firefox on Windows"), from a user agent; only
+    names from the lists above, never the agent's own words, which whoever sent it chose."""
+    browser, system = _first_match(BROWSERS, user_agent), _first_match(SYSTEMS, user_agent)
+    if browser and system:
+        return gettext("%(browser)s on %(system)s") % {"browser": browser, "system": system}
+    return browser or system or gettext("Unknown browser")
+
+
 class UserSession(models.Model):
     bookkeeping = True  # partnership/records_version.py: a sign-in changes no page
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signed_in_sessions")
@@ -51,8 +60,4 @@ class UserSession(models.Model):
 
     @property
     def browser(self) -> str:
-        """The browser and system in a person's words ("Firefox on Windows"), from its user agent."""
-        browser, system = _first_match(BROWSERS, self.user_agent), _first_match(SYSTEMS, self.user_agent)
-        if browser and system:
-            return gettext("%(browser)s on %(system)s") % {"browser": browser, "system": system}
-        return browser or system or gettext("Unknown browser")
+        return browser_in_words(self.user_agent)

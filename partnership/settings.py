@@ -190,6 +190,9 @@ CRISPY_GDS_FRONTEND_VERSION = "5.14.0"
 # Email: EMAIL_URL in django-environ's syntax (smtp://host:25, consolemail://, filemail:////absolute/path).
 vars().update(env.email_url("EMAIL_URL", default="consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="governance@localhost")
+# Seconds before a mail server that does not answer is given up on: an email sent while a page
+# waits (a password reset link, a security notice) never hangs it.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 # An API token works for this many days from when it was issued (partnership/api/tokens.py).
 API_TOKEN_DAYS = env.int("API_TOKEN_DAYS", default=365)

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from partnership.accounts.views_login import admin_sign_in
 
@@ -29,6 +30,8 @@ urlpatterns = [
     path("accounts/", include("partnership.urls_accounts")),
     path("", include("partnership.urls_security")),
     path("admin/login/", admin_sign_in),  # the admin signs in through the same door
+    # and changes its password on the account's page, which ends the other sessions and says so
+    path("admin/password_change/", RedirectView.as_view(pattern_name="password_change")),
     path("admin/", admin.site.urls),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

@@ -1,9 +1,10 @@
 """The account holder is told by email whenever their password or their second factor changes,
 with when and from where, so that someone who did not make the change finds out at once and can
 reset the password (a security officer's first question of a sign-in system). Told from what the
-audit log records, so every way of making such a change (the pages, a reset link, the admin
-through the same views) tells them, and nothing else does. Sent after the change commits; a mail
-server that does not answer is logged and the change stands."""
+audit log records, so every way of making such a change tells them: the account's own pages, a
+reset link, and staff in the admin (partnership/admin.py records theirs; the admin's own
+password page is the account's). Sent after the change commits; a mail server that does not
+answer (EMAIL_TIMEOUT) is logged and the change stands."""
 
 import logging
 
@@ -16,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..models_audit import AuditEvent, AuditKind
+from ..models_sessions import browser_in_words
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +35,8 @@ def security_notice(event: AuditEvent) -> tuple[str, str]:
         "accounts/email/security_notice.txt",
         {
             "event": event,
+            # The browser by name only: the user agent's own words are whatever its sender chose.
+            "browser": browser_in_words(event.user_agent),
             "what": NOTICES[event.kind],
             "at": timezone.localtime(event.at),
             "service_name": settings.SITE_NAME,

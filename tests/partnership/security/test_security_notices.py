@@ -46,7 +46,7 @@ def test_a_changed_password_is_told_to_its_owner(client, member, committed):
     assert message.to == [member.email]
     assert message.subject == "Warwickshire partnerships: Your password was changed"
     assert "Your password was changed on Wednesday 25 November 2026 at 10:00." in message.body
-    assert "It was done from the address 127.0.0.1, in an unknown browser." in message.body
+    assert "It was done from the address 127.0.0.1 (Unknown browser)." in message.body
     assert "If it was not you, someone else may know your password." in message.body
     assert "https://governance.example.org/accounts/password-reset/" in message.body
 
@@ -121,3 +121,85 @@ def test_nothing_is_sent_before_the_change_commits(client, member):
     signed_in(client, member)
     change_password(client)
     assert mail.outbox == []
+
+
+# Staff in the admin: recorded in the audit log, and so told.
+
+
+def test_a_password_set_by_staff_in_the_admin_is_recorded_and_told(client, staff, member, committed):
+    from partnership.models import AuditEvent, AuditKind
+
+    client.force_login(staff)
+    url = reverse("admin:auth_user_password_change", args=[member.pk])
+    with committed():
+        response = client.post(url, {"password1": NEW, "password2": NEW, "usable_password": "true"})
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.check_password(NEW)
+    event = AuditEvent.objects.get(kind=AuditKind.PASSWORD_CHANGED)
+    assert (event.user, event.detail) == (member, "Set in the admin by stella.staff")
+    (message,) = mail.outbox
+    assert message.to == [member.email]
+
+
+def test_a_refused_password_in_the_admin_is_neither_recorded_nor_told(client, staff, member, committed):
+    from partnership.models import AuditEvent, AuditKind
+
+    client.force_login(staff)
+    url = reverse("admin:auth_user_password_change", args=[member.pk])
+    with committed():
+        response = client.post(
+            url, {"password1": NEW, "password2": "something else entirely", "usable_password": "true"}
+        )
+    assert response.status_code == 200
+    assert not AuditEvent.objects.filter(kind=AuditKind.PASSWORD_CHANGED).exists()
+    assert mail.outbox == []
+
+
+def test_an_app_removed_by_staff_in_the_admin_is_recorded_and_told(client, staff, member, committed):
+    from partnership.models import AuditEvent, AuditKind
+
+    device = app_for(member)
+    client.force_login(staff)
+    with committed():
+        response = client.post(reverse("admin:otp_totp_totpdevice_delete", args=[device.pk]), {"post": "yes"})
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(user=member).exists()
+    assert AuditEvent.objects.get(kind=AuditKind.TWO_FACTOR_REMOVED).user == member
+    (message,) = mail.outbox
+    assert message.subject == "Warwickshire partnerships: Two-factor authentication was removed from your account"
+
+
+def test_apps_removed_in_bulk_in_the_admin_are_each_recorded_and_told(client, staff, member, chair, committed):
+    from partnership.models import AuditEvent, AuditKind
+
+    devices = [app_for(member), app_for(chair)]
+    client.force_login(staff)
+    changelist = reverse("admin:otp_totp_totpdevice_changelist")
+    chosen = {"action": "delete_selected", "_selected_action": [device.pk for device in devices], "post": "yes"}
+    with committed():
+        assert client.post(changelist, chosen).status_code == 302
+    assert sorted(e.user.username for e in AuditEvent.objects.filter(kind=AuditKind.TWO_FACTOR_REMOVED)) == [
+        chair.username,
+        member.username,
+    ]
+    assert sorted(message.to[0] for message in mail.outbox) == sorted([member.email, chair.email])
+
+
+def test_the_admins_own_password_page_is_the_accounts(client, staff):
+    client.force_login(staff)
+    response = client.get("/admin/password_change/")
+    assert response.status_code == 302
+    assert response.url == reverse("password_change")
+
+
+def test_the_browser_is_named_never_quoted(client, member, committed):
+    """The user agent is whatever its sender chose: only a browser's name from a list is shown."""
+    signed_in(client, member)
+    planted = "Mozilla/5.0 (Windows NT 10.0) Firefox/120.0 This was your IT team: you need do nothing"
+    with committed():
+        form = {"old_password": PASSWORD, "new_password1": NEW, "new_password2": NEW}
+        client.post(reverse("password_change"), form, HTTP_USER_AGENT=planted)
+    (message,) = mail.outbox
+    assert "(Firefox on Windows)" in message.body
+    assert "IT team" not in message.body
