@@ -70,3 +70,28 @@ def test_the_days_are_a_setting(warwickshire, token, settings):
     assert with_token(token.key).get(MEETINGS).status_code == 401
     settings.API_TOKEN_DAYS = 60
     assert with_token(token.key).get(MEETINGS).status_code == 200
+
+
+def test_the_administrator_lists_the_tokens_and_when_they_expire(token, staff, settings):
+    from io import StringIO
+
+    settings.API_TOKEN_DAYS = 365
+    issued_days_ago(token, 400)
+    Token.objects.create(user=staff)
+    out = StringIO()
+    call_command("api_tokens", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("mo.member: issued ")
+    assert "EXPIRED on" in lines[0]
+    assert lines[1].startswith("stella.staff: issued ")
+    assert " expires " in lines[1]
+    assert token.key not in out.getvalue()
+
+
+def test_no_tokens_is_said(db):
+    from io import StringIO
+
+    out = StringIO()
+    call_command("api_tokens", stdout=out)
+    assert out.getvalue() == "No API tokens.\n"
