@@ -19,3 +19,6 @@ ALTER DEFAULT PRIVILEGES FOR ROLE governance_owner IN SCHEMA public
 -- (The trigger of migration partnership 0012 refuses UPDATE and DELETE from anyone; this also
 -- keeps TRUNCATE, which no trigger sees, from the application.)
 REVOKE UPDATE, DELETE, TRUNCATE ON partnership_auditevent FROM governance_app;
+
+-- Only the owner migrates: the application's role reads which migrations ran, and records none.
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON django_migrations FROM governance_app;

@@ -81,3 +81,9 @@ def test_the_application_reads_and_writes_the_records(app_role, warwickshire):
     )
     assert as_role(app_role, "SELECT name FROM partnership_closureday") == [("Office moves",)]
     as_role(app_role, "DELETE FROM partnership_closureday")
+
+
+def test_only_the_owner_records_migrations(app_role):
+    assert as_role(app_role, "SELECT count(*) > 0 FROM django_migrations") == [(True,)]
+    with pytest.raises(DatabaseError, match="permission denied"):
+        as_role(app_role, "DELETE FROM django_migrations WHERE app = 'partnership'")
