@@ -9,6 +9,7 @@ from governance.models import ConductDocument, ConductDocumentKind
 from partnership.models import (
     Member,
     NominatingBody,
+    Notification,
     Office,
     OfficeRole,
     Partnership,
@@ -141,3 +142,20 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n + 10)
     title = factory.Sequence(lambda n: f"Quarterly performance report {n}")
     purpose = "discussion"
+
+
+class NotificationFactory(factory.django.DjangoModelFactory):
+    """An email recorded in the outbox, waiting to be sent."""
+
+    class Meta:
+        model = Notification
+
+    kind = "agenda_due_soon"
+    about = factory.Sequence(lambda n: f"meeting:{n}")
+    occasion = "2027-06-08"
+    recipient_email = "member@example.org"
+    subject = "The agenda is due"
+    body_text = "Due."
+    body_html = "<p>Due.</p>"
+    link = "https://example.org/"
+    created_at = factory.LazyFunction(timezone.now)

@@ -15,6 +15,13 @@ def client_for(user=None) -> APIClient:
     return client
 
 
+def token_client(key: str) -> APIClient:
+    """An API client that sends `key` as its token, as other systems do."""
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    return client
+
+
 def acknowledged_in_session(client) -> None:
     """Lets a signed-in member past the code-of-conduct middleware, to test other pages."""
     session = client.session

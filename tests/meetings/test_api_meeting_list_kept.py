@@ -6,19 +6,17 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from meetings.models import Meeting
 from partnership.models import Member
 from tests.factories import MeetingFactory
+from tests.helpers import token_client as client_with_token
 
 LIST = "/api/v1/meetings/"
 
 
-def token_client(user) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=user).key}")
-    return client
+def token_client(user):
+    return client_with_token(Token.objects.create(user=user).key)
 
 
 @pytest.fixture

@@ -7,17 +7,11 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from partnership.models import AuditEvent, AuditKind
+from tests.helpers import token_client
 
 MEETINGS = "/api/v1/meetings/"
-
-
-def with_token(key) -> APIClient:
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
-    return client
 
 
 @pytest.fixture
@@ -32,13 +26,13 @@ def issued_days_ago(token, days):
 def test_a_token_works_until_its_last_day(warwickshire, token, settings):
     settings.API_TOKEN_DAYS = 365
     issued_days_ago(token, 364)
-    assert with_token(token.key).get(MEETINGS).status_code == 200
+    assert token_client(token.key).get(MEETINGS).status_code == 200
 
 
 def test_an_expired_token_is_refused_saying_when_and_what_to_do(warwickshire, token, settings):
     settings.API_TOKEN_DAYS = 365
     issued_days_ago(token, 366)
-    response = with_token(token.key).get(MEETINGS)
+    response = token_client(token.key).get(MEETINGS)
     assert response.status_code == 401
     expired = timezone.localdate(Token.objects.get(pk=token.pk).created + datetime.timedelta(days=365))
     detail = response.json()["detail"]
@@ -49,7 +43,7 @@ def test_an_expired_token_is_refused_saying_when_and_what_to_do(warwickshire, to
 
 def test_every_api_view_refuses_it(warwickshire, token, settings):
     issued_days_ago(token, settings.API_TOKEN_DAYS + 1)
-    client = with_token(token.key)
+    client = token_client(token.key)
     assert client.get(MEETINGS).status_code == 401
     assert client.get(f"/api/v1/partnerships/{warwickshire.pk}/").status_code == 401
     assert client.get(f"/api/v1/partnerships/{warwickshire.pk}/quarterly-report/").status_code == 401
@@ -60,16 +54,16 @@ def test_a_new_token_works_at_once(warwickshire, token, member, settings):
     call_command("drf_create_token", "-r", member.username, stdout=open("/dev/null", "w"))  # noqa: SIM115
     renewed = Token.objects.get(user=member)
     assert renewed.key != token.key
-    assert with_token(renewed.key).get(MEETINGS).status_code == 200
-    assert with_token(token.key).get(MEETINGS).status_code == 401
+    assert token_client(renewed.key).get(MEETINGS).status_code == 200
+    assert token_client(token.key).get(MEETINGS).status_code == 401
 
 
 def test_the_days_are_a_setting(warwickshire, token, settings):
     issued_days_ago(token, 40)
     settings.API_TOKEN_DAYS = 30
-    assert with_token(token.key).get(MEETINGS).status_code == 401
+    assert token_client(token.key).get(MEETINGS).status_code == 401
     settings.API_TOKEN_DAYS = 60
-    assert with_token(token.key).get(MEETINGS).status_code == 200
+    assert token_client(token.key).get(MEETINGS).status_code == 200
 
 
 def test_the_administrator_lists_the_tokens_and_when_they_expire(token, staff, settings):

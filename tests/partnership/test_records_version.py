@@ -12,9 +12,9 @@ from django.db import connection, transaction
 
 from meetings.models import AgendaItem, AgendaPack
 from partnership import records_version
-from partnership.models import ClosureDay, Notification, Partnership, User
+from partnership.models import ClosureDay, Partnership, User
 from partnership.models_audit import AuditEvent
-from tests.factories import MeetingFactory
+from tests.factories import MeetingFactory, NotificationFactory
 from tests.helpers import sign_in_through_form
 
 
@@ -73,18 +73,7 @@ def test_bookkeeping_leaves_it_alone(warwickshire, meeting):
     """The audit log, the outbox and a built document's progress change no page."""
     before = version()
     AuditEvent.objects.create(kind="login", at="2027-05-20T10:00Z", username="someone")
-    Notification.objects.create(
-        partnership=warwickshire,
-        kind="agenda_due_soon",
-        about=f"meeting:{meeting.pk}",
-        occasion="2027-06-08",
-        recipient_email="member@example.org",
-        subject="The agenda is due",
-        body_text="Due.",
-        body_html="<p>Due.</p>",
-        link="https://example.org/",
-        created_at="2027-05-20T10:00Z",
-    )
+    NotificationFactory(partnership=warwickshire, about=f"meeting:{meeting.pk}")
     pack = AgendaPack.objects.create(meeting=meeting, variant="members")
     AgendaPack.objects.filter(pk=pack.pk).update(progress=50)
     assert version() == before

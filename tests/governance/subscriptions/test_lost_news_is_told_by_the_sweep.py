@@ -17,6 +17,7 @@ from governance.deadlines.announcements import LOOK_BACK, record_missed_announce
 from governance.models import Publication
 from governance.publications.signals import publications_added
 from partnership.models import Notification
+from tests.factories import NotificationFactory
 
 from .conftest import publication, subscription
 
@@ -156,16 +157,10 @@ def test_rows_indexed_before_the_release_are_marked_told_when_they_were(warwicks
     emailed = publication(warwickshire, "paper:3", "Paper of two days ago", age=datetime.timedelta(days=2))
     queued = publication(warwickshire, "paper:4", "Paper of an hour ago", age=datetime.timedelta(hours=1))
     subscription(warwickshire, "rita@example.org")
-    Notification.objects.create(
+    NotificationFactory(
         partnership=warwickshire,
         kind=NEWS,
-        about=f"partnership:{warwickshire.pk}",
-        occasion="batch-before-the-release",
         recipient_email="rita@example.org",
-        subject="New",
-        body_text="New.",
-        body_html="<p>New.</p>",
-        link="https://example.org/",
         created_at=timezone.now() - datetime.timedelta(days=1, hours=12),
     )
 
