@@ -203,3 +203,23 @@ def test_the_browser_is_named_never_quoted(client, member, committed):
     (message,) = mail.outbox
     assert "(Firefox on Windows)" in message.body
     assert "IT team" not in message.body
+
+
+@pytest.mark.parametrize(
+    ("was", "becomes", "recorded"),
+    [(None, True, 1), (None, False, 0), (False, True, 1), (True, True, 0)],
+    ids=["added confirmed", "added unconfirmed", "confirmed later", "saved again"],
+)
+def test_an_app_set_up_by_staff_in_the_admin_is_recorded_once_confirmed(rf, staff, member, was, becomes, recorded):
+    from django.contrib import admin
+
+    from partnership.admin import RecordedTOTPDeviceAdmin
+    from partnership.models import AuditEvent, AuditKind
+
+    request = rf.post("/admin/otp_totp/totpdevice/")
+    request.user = staff
+    device = app_for(member, confirmed=was) if was is not None else TOTPDevice(user=member, name="Phone")
+    device.confirmed = becomes
+    RecordedTOTPDeviceAdmin(TOTPDevice, admin.site).save_model(request, device, form=None, change=was is not None)
+    events = AuditEvent.objects.filter(kind=AuditKind.TWO_FACTOR_ENROLLED, user=member)
+    assert events.count() == recorded
