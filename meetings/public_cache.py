@@ -19,6 +19,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from partnership.page_cache import may_store, response_from, stored_from, without_the_cache
+from partnership.records_version import token_under
 
 from .signals import meeting_published, minutes_published
 
@@ -41,17 +42,8 @@ def new_version(meeting_id) -> None:
     without_the_cache(None, cache.set, _version_key(meeting_id), uuid.uuid4().hex, None)
 
 
-def _current_version(meeting_id) -> str:
-    version = cache.get(_version_key(meeting_id))
-    if version is None:  # never set, or evicted: a new one, so no older page can be served
-        version = uuid.uuid4().hex
-        cache.add(_version_key(meeting_id), version, None)
-        version = cache.get(_version_key(meeting_id), version)
-    return version
-
-
 def _version_or_new(meeting_id) -> str:
-    return without_the_cache(uuid.uuid4().hex, _current_version, meeting_id)
+    return without_the_cache(uuid.uuid4().hex, token_under, _version_key(meeting_id))
 
 
 def remembered(meeting_id, name: str, make):

@@ -83,14 +83,21 @@ def read(version: str | None) -> str | None:
     return version
 
 
+def token_under(key: str) -> str:
+    """The token the cache holds under `key`; a new one when none is stored (never set, evicted,
+    or the cache restarted), so no page stored before can match it. Two processes asking at once
+    agree on one."""
+    token = cache.get(key)
+    if token is None:
+        token = uuid.uuid4().hex
+        cache.add(key, token, None)
+        token = cache.get(key, token)
+    return token
+
+
 def current() -> str:
-    """The version now; a new one when none is stored (never set, evicted, or the cache
-    restarted), so no page stored before can match it."""
-    version = read(cache.get(KEY))
-    if version is None:
-        cache.add(KEY, uuid.uuid4().hex, None)
-        version = cache.get(KEY) or uuid.uuid4().hex
-    return version
+    """The records' version now."""
+    return read(token_under(KEY))
 
 
 def _renew_on_commit(connection) -> None:

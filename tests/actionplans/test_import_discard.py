@@ -16,6 +16,7 @@ from actionplans.importing.kept_files import discard_abandoned
 from actionplans.models import Action
 from actionplans.tasks import discard_abandoned_import_previews
 from tests.actionplans.factories import ActionPlanFactory
+from tests.actionplans.importing_support import upload as upload_rows
 from tests.helpers import signed_in
 
 ROWS = b"Issue,When\nClarify roles,April 2027\n"
@@ -38,12 +39,7 @@ def kept(media):
 
 
 def upload(client, plan):
-    response = client.post(
-        reverse("actionplans:import", args=[plan.partnership.slug, plan.pk]),
-        {"file": SimpleUploadedFile("plan.csv", ROWS, "text/csv")},
-    )
-    assert response.status_code == 302
-    return response.url
+    return upload_rows(client, plan, ROWS)
 
 
 def discard_url(preview_url):

@@ -7,12 +7,11 @@ import datetime
 
 import pytest
 from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import reverse
 from django.utils import timezone
 
 from actionplans.importing.kept_files import FOLDER, discard_abandoned
 from tests.actionplans.factories import ActionPlanFactory
+from tests.actionplans.importing_support import upload as upload_rows
 from tests.helpers import signed_in
 
 ROWS = b"Issue,When\nClarify roles,April 2027\nAgree the data sharing protocol,June 2027\n"
@@ -41,12 +40,7 @@ def previews():
 
 
 def upload(client, plan):
-    response = client.post(
-        reverse("actionplans:import", args=[plan.partnership.slug, plan.pk]),
-        {"file": SimpleUploadedFile("plan.csv", ROWS, "text/csv")},
-    )
-    assert response.status_code == 302
-    return response.url
+    return upload_rows(client, plan, ROWS)
 
 
 def test_an_upload_is_previewed_and_imported_from_the_storage(client, secretariat, plan, storage_that_is_no_folder):
